@@ -1,0 +1,3 @@
+import type { AnyCheck } from '../types.js';
+
+export const cloudfrontChecks: AnyCheck[] = [];

@@ -1,0 +1,3 @@
+import type { InventoryPart } from '../../inventory/index.js';
+
+export const trailParts: InventoryPart[] = [];
