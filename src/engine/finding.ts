@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../inventory/index.js';
-import type { ComplianceRefs, Remediation, Severity, Status } from '../checks/types.js';
+import type { CheckStatus, ComplianceRefs, Remediation, Severity, Status } from '../checks/types.js';
 
 /** One verdict on one resource: the JSON contract of design.md, plus a few extra fields. */
 export interface Finding {
@@ -24,6 +24,8 @@ export interface Finding {
   detail?: string;
   evidence?: Record<string, unknown>;
   compliance?: ComplianceRefs;
-  /** Set when a mutelist entry matched. */
-  muted?: { reason: string; expires?: string };
+  /** The resource's tags, where the source knows them; mutelist entries can match on them. */
+  tags?: Record<string, string>;
+  /** Set when a mutelist entry matched: `status` is then `muted`, and the verdict is kept here. */
+  muted?: { reason: string; expires?: string; originalStatus: CheckStatus };
 }

@@ -185,6 +185,11 @@ export interface PolicySet {
   rcps?: MaybeUnknownPolicy[][];
   /** Session policies passed when the session was created. */
   session?: MaybeUnknownPolicy[];
+  /**
+   * The resource-based policy must itself allow (role trust policies do; set it for KMS key
+   * policies): an identity-side Allow alone is not enough. Automatic when a 'trust' policy is given.
+   */
+  resourcePolicyRequired?: boolean;
 }
 
 export type DecisionKind = 'allow' | 'deny' | 'implicit-deny' | 'undecided';

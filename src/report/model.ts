@@ -34,6 +34,8 @@ export interface Coverage {
   /** API calls that failed (live scans), so the user knows what was missed. */
   failedCalls: Array<Pick<CallRecord, 'call' | 'region' | 'errors' | 'lastError'>>;
   counts: { byStatus: Record<string, number>; bySeverity: Record<string, number> };
+  /** The mutelist applied, if any: how many findings it muted, and its entries past their expiry date. */
+  mutelist?: { file: string; muted: number; expired: Array<{ where: string; reason: string; expires: string }> };
 }
 
 export type { Finding, CheckRun };

@@ -1,0 +1,294 @@
+/**
+ * Parses and normalises a policy document ("IAM JSON policy element reference", "Grammar of the
+ * IAM JSON policy language"): string or array forms, one Statement or many, Not* elements,
+ * Version 2008-10-17 (variables read literally) and 2012-10-17.
+ *
+ * parsePolicy never throws: it returns a ParsedPolicy or a PolicyParseError listing every problem.
+ * Anything AWS itself would refuse (an unknown element, an unknown operator) is an error, because
+ * skipping it could silently widen or narrow access (a misspelt "Conditions" would drop a restriction).
+ */
+import { PolicyParseError } from './errors.js';
+import { parseDate } from './dates.js';
+import { parseCidr } from './ip.js';
+import { allowsVariables, parseOperatorName } from './operators.js';
+import type {
+  ParsedCondition,
+  ParsedPolicy,
+  ParsedStatement,
+  PatternList,
+  PolicySource,
+  PolicyVersion,
+  PrincipalList,
+  PrincipalValue,
+} from './types.js';
+import { parseTemplate } from './variables.js';
+import { makePattern } from './wildcard.js';
+
+const STATEMENT_KEYS = new Set([
+  'Sid',
+  'Effect',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Principal',
+  'NotPrincipal',
+  'Condition',
+]);
+const POLICY_KEYS = new Set(['Version', 'Id', 'Statement']);
+const NO_PRINCIPAL_TYPES = new Set(['identity', 'boundary', 'scp', 'session']);
+const PRINCIPAL_REQUIRED_TYPES = new Set(['resource', 'trust']);
+
+/** Condition keys whose value depends on who calls: policies using them are evaluated per principal. */
+export function isPrincipalKey(keyLower: string): boolean {
+  return keyLower.startsWith('aws:principal') || keyLower === 'aws:username' || keyLower === 'aws:userid';
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Accepts an object, JSON text, or URL-encoded JSON text (as IAM's APIs return it). */
+function toObject(doc: unknown, problems: string[]): Record<string, unknown> | undefined {
+  let value: unknown = doc;
+  if (typeof doc === 'string') {
+    let text = doc.trim();
+    if (text.startsWith('%7B') || text.startsWith('%7b')) {
+      try {
+        text = decodeURIComponent(text);
+      } catch {
+        problems.push('the document looks URL-encoded but does not decode');
+        return undefined;
+      }
+    }
+    try {
+      value = JSON.parse(text) as Json;
+    } catch (e) {
+      problems.push(`malformed JSON: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+  if (!isObject(value)) {
+    problems.push(`a policy must be a JSON object, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+    return undefined;
+  }
+  return value;
+}
+
+function stringList(v: unknown, what: string, problems: string[]): string[] | undefined {
+  const list = Array.isArray(v) ? v : [v];
+  if (list.length === 0) {
+    problems.push(`${what} is an empty list`);
+    return undefined;
+  }
+  if (!list.every((x): x is string => typeof x === 'string')) {
+    problems.push(`${what} must be a string or a list of strings`);
+    return undefined;
+  }
+  return list;
+}
+
+function patternList(
+  value: unknown,
+  negated: boolean,
+  what: string,
+  variables: boolean,
+  problems: string[],
+  validate?: (s: string) => string | undefined,
+): PatternList | undefined {
+  const list = stringList(value, what, problems);
+  if (!list) return undefined;
+  const patterns = [];
+  for (const raw of list) {
+    const bad = validate?.(raw);
+    if (bad) {
+      problems.push(`${what}: ${bad}`);
+      continue;
+    }
+    const p = makePattern(raw, variables);
+    if (typeof p === 'string') problems.push(`${what}: ${p}`);
+    else patterns.push(p);
+  }
+  return { negated, patterns };
+}
+
+function validateAction(a: string): string | undefined {
+  if (a === '*') return undefined;
+  if (!/^[^:\s]+:[^:\s]*$/.test(a)) return `"${a}" is not of the form service:action`;
+  return undefined;
+}
+
+function principalList(value: unknown, negated: boolean, what: string, problems: string[]): PrincipalList | undefined {
+  if (value === '*') return { negated, values: [{ type: 'any' }] };
+  if (!isObject(value)) {
+    problems.push(`${what} must be "*" or an object such as {"AWS": ...}`);
+    return undefined;
+  }
+  const values: PrincipalValue[] = [];
+  for (const [kind, v] of Object.entries(value)) {
+    const list = stringList(v, `${what}.${kind}`, problems);
+    if (!list) continue;
+    for (const s of list) {
+      if (kind === 'AWS') values.push(s === '*' ? { type: 'any' } : { type: 'aws', value: s });
+      else if (kind === 'Service') values.push({ type: 'service', value: s });
+      else if (kind === 'Federated') values.push({ type: 'federated', value: s });
+      else if (kind === 'CanonicalUser') values.push({ type: 'canonical', value: s });
+      else {
+        problems.push(`${what} has an unknown principal type "${kind}"`);
+        break;
+      }
+    }
+  }
+  return { negated, values };
+}
+
+function conditionValueText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+function validateConditionValue(c: ParsedCondition, value: string, variables: boolean): string | undefined {
+  if (variables && allowsVariables(c.base)) {
+    const parts = parseTemplate(value, { variables: true, wildcards: false });
+    if (typeof parts === 'string') return parts;
+    if (parts.some((p) => p.t === 'var')) return undefined; // checked once substituted
+  }
+  if (c.base.startsWith('Numeric')) return Number.isFinite(Number(value)) && value.trim() !== '' ? undefined : `"${value}" is not a number`;
+  if (c.base.startsWith('Date')) return parseDate(value) === undefined ? `"${value}" is not an ISO 8601 date or epoch time` : undefined;
+  if (c.base === 'IpAddress' || c.base === 'NotIpAddress') return parseCidr(value) ? undefined : `"${value}" is not an IP address or CIDR range`;
+  if (c.base === 'Bool' || c.base === 'Null') return /^(true|false)$/i.test(value) ? undefined : `"${value}" is not true or false`;
+  if (c.base === 'BinaryEquals') return /^[A-Za-z0-9+/]*={0,2}$/.test(value) ? undefined : `"${value}" is not base-64`;
+  return undefined;
+}
+
+function parseConditions(value: unknown, where: string, variables: boolean, problems: string[]): ParsedCondition[] {
+  if (value === undefined) return [];
+  if (!isObject(value)) {
+    problems.push(`${where}: Condition must be an object`);
+    return [];
+  }
+  const out: ParsedCondition[] = [];
+  for (const [operator, block] of Object.entries(value)) {
+    const op = parseOperatorName(operator);
+    if (typeof op === 'string') {
+      problems.push(`${where}: ${op}`);
+      continue;
+    }
+    if (!isObject(block)) {
+      problems.push(`${where}: ${operator} must map condition keys to values`);
+      continue;
+    }
+    for (const [key, raw] of Object.entries(block)) {
+      const list = Array.isArray(raw) ? raw : [raw];
+      const values: string[] = [];
+      for (const v of list) {
+        const text = conditionValueText(v);
+        if (text === undefined) problems.push(`${where}: ${operator} ${key}: values must be strings, numbers or booleans`);
+        else values.push(text);
+      }
+      const c: ParsedCondition = { operator, base: op.base, ifExists: op.ifExists, key, keyLower: key.toLowerCase(), values };
+      if (op.setOperator) c.setOperator = op.setOperator;
+      for (const v of values) {
+        const bad = validateConditionValue(c, v, variables);
+        if (bad) problems.push(`${where}: ${operator} ${key}: ${bad}`);
+      }
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+function parseStatement(
+  raw: unknown,
+  index: number,
+  source: PolicySource,
+  variables: boolean,
+  problems: string[],
+  warnings: string[],
+): ParsedStatement | undefined {
+  const where = `statement ${index}`;
+  if (!isObject(raw)) {
+    problems.push(`${where} must be an object`);
+    return undefined;
+  }
+  const before = problems.length;
+  for (const k of Object.keys(raw)) if (!STATEMENT_KEYS.has(k)) problems.push(`${where}: unknown element "${k}"`);
+  const sid = raw.Sid;
+  if (sid !== undefined && typeof sid !== 'string') problems.push(`${where}: Sid must be a string`);
+  const label = typeof sid === 'string' && sid ? `statement ${index} (${sid})` : where;
+  const effect = raw.Effect;
+  if (effect !== 'Allow' && effect !== 'Deny') problems.push(`${label}: Effect must be "Allow" or "Deny", not ${JSON.stringify(effect)}`);
+
+  const hasA = raw.Action !== undefined;
+  const hasNA = raw.NotAction !== undefined;
+  if (hasA === hasNA) problems.push(`${label}: needs exactly one of Action and NotAction`);
+  const actions = hasA || hasNA
+    ? patternList(hasA ? raw.Action : raw.NotAction, hasNA, `${label} ${hasA ? 'Action' : 'NotAction'}`, false, problems, validateAction)
+    : undefined;
+
+  const hasR = raw.Resource !== undefined;
+  const hasNR = raw.NotResource !== undefined;
+  if (hasR && hasNR) problems.push(`${label}: has both Resource and NotResource`);
+  const resources =
+    hasR || hasNR
+      ? patternList(hasR ? raw.Resource : raw.NotResource, hasNR, `${label} ${hasR ? 'Resource' : 'NotResource'}`, variables, problems)
+      : undefined;
+  if (!hasR && !hasNR && source.type !== 'trust' && source.type !== 'resource')
+    problems.push(`${label}: needs a Resource or NotResource element`);
+
+  const hasP = raw.Principal !== undefined;
+  const hasNP = raw.NotPrincipal !== undefined;
+  if (hasP && hasNP) problems.push(`${label}: has both Principal and NotPrincipal`);
+  if ((hasP || hasNP) && NO_PRINCIPAL_TYPES.has(source.type))
+    problems.push(`${label}: ${hasP ? 'Principal' : 'NotPrincipal'} is not allowed in a${source.type === 'identity' ? 'n identity-based' : ` ${source.type}`} policy`);
+  if (!hasP && !hasNP && PRINCIPAL_REQUIRED_TYPES.has(source.type))
+    problems.push(`${label}: a ${source.type} policy statement needs Principal or NotPrincipal`);
+  const principals = hasP || hasNP ? principalList(hasP ? raw.Principal : raw.NotPrincipal, hasNP, `${label} ${hasP ? 'Principal' : 'NotPrincipal'}`, problems) : undefined;
+  if (hasNP && effect === 'Allow') warnings.push(`${label}: NotPrincipal with Allow grants access to everyone not listed, anonymous users included`);
+
+  const conditions = parseConditions(raw.Condition, label, variables, problems);
+  if (problems.length > before || !actions || (effect !== 'Allow' && effect !== 'Deny')) return undefined;
+
+  const principalDependent =
+    !!principals ||
+    !!resources?.patterns.some((p) => p.hasVariables) ||
+    conditions.some(
+      (c) => isPrincipalKey(c.keyLower) || (variables && allowsVariables(c.base) && c.values.some((v) => v.includes('${'))),
+    );
+  const st: ParsedStatement = { index, effect, actions, conditions, principalDependent };
+  if (typeof sid === 'string') st.sid = sid;
+  if (resources) st.resources = resources;
+  if (principals) st.principals = principals;
+  return st;
+}
+
+/** Parses a policy document. Returns a PolicyParseError (never throws) when it cannot be evaluated. */
+export function parsePolicy(doc: unknown, source: PolicySource): ParsedPolicy | PolicyParseError {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const obj = toObject(doc, problems);
+  if (!obj) return new PolicyParseError(source, problems);
+  for (const k of Object.keys(obj)) if (!POLICY_KEYS.has(k)) problems.push(`unknown top-level element "${k}"`);
+  let version: PolicyVersion = '2008-10-17';
+  const versionMissing = obj.Version === undefined;
+  if (obj.Version === '2012-10-17' || obj.Version === '2008-10-17') version = obj.Version;
+  else if (!versionMissing) problems.push(`Version must be "2012-10-17" or "2008-10-17", not ${JSON.stringify(obj.Version)}`);
+  if (versionMissing) warnings.push('no Version element: AWS applies 2008-10-17 rules, so policy variables are read as literal text');
+  if (obj.Id !== undefined && typeof obj.Id !== 'string') problems.push('Id must be a string');
+  const rawStatements = obj.Statement;
+  if (rawStatements === undefined) problems.push('the policy has no Statement');
+  const list = rawStatements === undefined ? [] : Array.isArray(rawStatements) ? rawStatements : [rawStatements];
+  const variables = version === '2012-10-17';
+  const statements: ParsedStatement[] = [];
+  list.forEach((raw: unknown, i) => {
+    const st = parseStatement(raw, i, source, variables, problems, warnings);
+    if (st) statements.push(st);
+  });
+  if (problems.length) return new PolicyParseError(source, problems);
+  const out: ParsedPolicy = { source, version, versionMissing, statements, warnings };
+  if (typeof obj.Id === 'string') out.id = obj.Id;
+  return out;
+}
