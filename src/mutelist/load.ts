@@ -22,14 +22,16 @@ export function parseMutelist(text: string, file = '<mutelist>'): Mutelist {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
-    throw new MutelistError(file, yamlError.linePos?.[0].line, `invalid YAML: ${yamlError.message.split('\n')[0]}`);
+    throw new MutelistError(file, lines.linePos(yamlError.pos[0]).line, `invalid YAML: ${yamlError.message.split('\n')[0]}`);
   }
   const parsed = MutelistFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as z.core.$ZodIssue;
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const where = path.length > 0 ? ` at ${path.join('.')}` : '';
-    throw new MutelistError(file, lineOf(doc, path, lines), `${issue.message}${where}`);
+    // zod says "expected string, received undefined" for a key that is simply not there.
+    const message = /received undefined/.test(issue.message) ? `"${String(path.at(-1))}" is required` : issue.message;
+    throw new MutelistError(file, lineOf(doc, path, lines), `${message}${where}`);
   }
   return {
     file,

@@ -163,6 +163,7 @@ export function contextLookup(
   context: Record<string, ContextValue> | undefined,
   missingKeys: 'absent' | 'unknown',
   extra?: Record<string, ContextValue>,
+  knownKeyPrefixes: readonly string[] = [],
 ): Lookup {
   const map = new Map<string, ContextValue>();
   for (const [k, v] of Object.entries(extra ?? {})) map.set(k.toLowerCase(), v);
@@ -170,6 +171,29 @@ export function contextLookup(
   return (keyLower: string) => {
     const v = map.get(keyLower);
     if (v !== undefined) return v;
-    return missingKeys === 'unknown' ? 'unknown' : undefined;
+    if (missingKeys === 'absent' || knownKeyPrefixes.some((p) => keyLower.startsWith(p))) return undefined;
+    return 'unknown';
+  };
+}
+
+/** Lower-cases a context's key names once, for layered lookups. */
+export function contextMap(context: Record<string, ContextValue> | undefined): Map<string, ContextValue> {
+  const m = new Map<string, ContextValue>();
+  for (const [k, v] of Object.entries(context ?? {})) m.set(k.toLowerCase(), v);
+  return m;
+}
+
+/**
+ * A lookup over several context maps, the first that has the key winning: who-can keeps the
+ * query's, the principal's and the MFA variant's keys apart instead of copying them per request.
+ */
+export function layeredLookup(layers: readonly Map<string, ContextValue>[], missingKeys: 'absent' | 'unknown', knownKeyPrefixes: readonly string[] = []): Lookup {
+  return (keyLower: string) => {
+    for (const layer of layers) {
+      const v = layer.get(keyLower);
+      if (v !== undefined) return v;
+    }
+    if (missingKeys === 'absent' || knownKeyPrefixes.some((p) => keyLower.startsWith(p))) return undefined;
+    return 'unknown';
   };
 }

@@ -137,6 +137,19 @@ const allowHits = (evals: PolicyEval[] | undefined): Hit[] =>
 
 /** Combines evaluated policies into a decision. */
 export function decide(req: PreparedRequest, set: EvaluatedSet, resourceAccount?: string): Decision {
+  // Fast path (most principals in a who-can query): nothing applies, nothing is unknown.
+  if (
+    !set.boundary &&
+    !set.scps.length &&
+    !set.rcps.length &&
+    !set.session.length &&
+    !set.resource.length &&
+    req.principal.type === 'iam' &&
+    callerFacts(req.principal)?.kind !== 'root' &&
+    set.identity.every((e) => e.hits.length === 0 && !e.unknownBecause)
+  ) {
+    return { decision: 'implicit-deny', trace: [], reasons: ['no identity-based or resource-based policy allows the action'] };
+  }
   const reasons: string[] = [];
   const undecided: string[] = [];
   const all: PolicyEval[] = [

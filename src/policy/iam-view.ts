@@ -72,11 +72,18 @@ export function iamViewFromInventory(inv: Inventory): IamView {
   const policiesWhy = policiesKnown ? '' : `managed policies: ${describeMissing(iam.policies)}`;
   for (const p of listOf(iam.policies, 'managed policies', unknownParts)) managed.set(p.arn, p);
 
+  // One object per managed policy, shared by every attachment, so the engine parses it once.
+  const refs = new Map<string, IamViewPolicy>();
   const managedRef = (arn: string): IamViewPolicy => {
+    let ref = refs.get(arn);
+    if (ref) return ref;
     const p = managed.get(arn);
     const name = arn.slice(arn.lastIndexOf('/') + 1);
-    if (p) return { name: p.name, arn, kind: 'managed', document: p.document };
-    return { name, arn, kind: 'managed', document: unknown(policiesKnown ? `managed policy ${arn} is not in the inventory` : policiesWhy) };
+    ref = p
+      ? { name: p.name, arn, kind: 'managed', document: p.document }
+      : { name, arn, kind: 'managed', document: unknown(policiesKnown ? `managed policy ${arn} is not in the inventory` : policiesWhy) };
+    refs.set(arn, ref);
+    return ref;
   };
   const policiesOf = (x: { attachedManagedPolicies: string[]; inlinePolicies: { name: string; document: unknown }[] }): IamViewPolicy[] => [
     ...x.inlinePolicies.map((p): IamViewPolicy => ({ name: p.name, kind: 'inline', document: p.document })),

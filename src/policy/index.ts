@@ -1,5 +1,43 @@
+/**
+ * Rampart's IAM policy engine. Checks ask it questions; they never pattern-match policy JSON.
+ * - parsePolicy(doc, source): ParsedPolicy | PolicyParseError (never throws)
+ * - evaluateRequest(request, policies): Decision ('allow' | 'deny' | 'implicit-deny' | 'undecided')
+ * - isPolicyPublic / crossAccountGrants: S3's meaning of "public", other accounts let in
+ * - whoCan / isAdministrator / administratorStatus over an IamView (iamViewFromInventory)
+ */
 export * from './types.js';
 export { PolicyParseError, isPolicyParseError } from './errors.js';
 export { parsePolicy } from './parse.js';
-export { evaluateRequest, isUnknownPolicy } from './evaluate.js';
+export { evaluateRequest, isUnknownPolicy, resourceAccountOf } from './evaluate.js';
 export { principalFromArn, parseArn } from './principal.js';
+export { isUnknownValue } from './conditions.js';
+export {
+  isPolicyPublic,
+  crossAccountGrants,
+  type PublicResult,
+  type PublicStatement,
+  type PublicOptions,
+  type CrossAccountGrant,
+  type PolicyStatementRef,
+} from './public.js';
+export {
+  iamViewFromInventory,
+  isUnknownDoc,
+  type IamView,
+  type IamViewUser,
+  type IamViewRole,
+  type IamViewGroup,
+  type IamViewPolicy,
+  type IamViewPrincipal,
+} from './iam-view.js';
+export {
+  whoCan,
+  isAdministrator,
+  administratorStatus,
+  prepareIamView,
+  type WhoCanQuery,
+  type WhoCanResult,
+  type WhoCanVia,
+  type Allowed,
+  type AdministratorStatus,
+} from './who-can.js';

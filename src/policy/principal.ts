@@ -49,8 +49,22 @@ export interface CallerFacts {
   name?: string;
 }
 
+// Facts are asked for several times per request, and who-can asks for each principal several
+// times: remember them by ARN (they depend on nothing else).
+const factsCache = new Map<string, CallerFacts>();
+
 export function callerFacts(p: RequestPrincipal): CallerFacts | undefined {
   if (p.type !== 'iam') return undefined;
+  const key = p.roleArn ? `${p.arn} ${p.roleArn}` : p.arn;
+  let f = factsCache.get(key);
+  if (!f) {
+    if (factsCache.size >= 100_000) factsCache.clear();
+    factsCache.set(key, (f = computeFacts(p)));
+  }
+  return f;
+}
+
+function computeFacts(p: Extract<RequestPrincipal, { type: 'iam' }>): CallerFacts {
   const a = parseArn(p.arn);
   if (!a) return { partition: 'aws', kind: 'other' };
   const base = { account: a.account, partition: a.partition };
@@ -129,6 +143,8 @@ export function notPrincipalApplies(
   if (facts?.kind === 'user') needed.push('user-arn');
   if (facts?.kind === 'role' || facts?.kind === 'assumed-role') needed.push('role-arn');
   if (facts?.kind === 'assumed-role' || facts?.kind === 'federated-user') needed.push('session-arn');
+  // The caller's own ARN (its most specific level) not listed: the Deny applies at that level.
+  if (!matches.includes(needed[needed.length - 1] as PrincipalMatch)) return { applies: true };
   if (needed.every((n) => matches.includes(n))) return { applies: false };
   return {
     applies: 'unknown',

@@ -36,13 +36,14 @@ export function principalContext(p: RequestPrincipal): Record<string, ContextVal
   return ctx;
 }
 
-export function prepareRequest(req: Request, hasBoundary: boolean): PreparedRequest {
+/** `lookup` may be given ready-made (who-can layers its context maps); else it is built from the request. */
+export function prepareRequest(req: Request, hasBoundary: boolean, lookup?: Lookup): PreparedRequest {
   const resource = req.resource ?? '*';
   const out: PreparedRequest = {
     principal: req.principal,
     action: req.action,
     resource,
-    lookup: contextLookup(req.context, req.missingKeys ?? 'absent', principalContext(req.principal)),
+    lookup: lookup ?? contextLookup(req.context, req.missingKeys ?? 'absent', principalContext(req.principal), req.knownKeyPrefixes),
     hasBoundary,
   };
   if (req.wildcards === 'cover') {

@@ -162,6 +162,12 @@ export interface Request {
    */
   missingKeys?: 'absent' | 'unknown';
   /**
+   * Lower-case key prefixes that `context` lists completely: a key with such a prefix that the
+   * context lacks is absent even when missingKeys is 'unknown' (e.g. 'aws:principaltag/' when the
+   * principal's tags are known).
+   */
+  knownKeyPrefixes?: string[];
+  /**
    * 'literal' (default): action and resource are plain strings. 'cover': a "*" in them asks about
    * every action / resource matching (an Allow counts only if it covers them all; a Deny counts if
    * it applies to one no statement names). Used by isAdministrator.

@@ -24,6 +24,8 @@ const VARIABLE = /^\s*([^\s,'{}]+)\s*(?:,\s*'([^']*)'\s*)?$/;
 
 /** Splits a policy string into parts; returns an error sentence for a malformed `${...}`. */
 export function parseTemplate(raw: string, opts: TemplateOptions): Part[] | string {
+  // Fast path: plain text (most ARNs and values).
+  if (!/[$*?]/.test(raw)) return raw ? [{ t: 'lit', v: raw }] : [];
   const parts: Part[] = [];
   let lit = '';
   const flush = (): void => {

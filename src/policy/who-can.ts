@@ -16,7 +16,8 @@ import { decide, evaluatePolicy, statementsFor, type EvaluatedSet, type PolicyEv
 import { isUnknownDoc, type IamView, type IamViewGroup, type IamViewPolicy, type IamViewPrincipal, type IamViewUser } from './iam-view.js';
 import { parsePolicy } from './parse.js';
 import { principalFromArn } from './principal.js';
-import { prepareRequest } from './statement.js';
+import { prepareRequest, principalContext } from './statement.js';
+import { contextMap, layeredLookup } from './conditions.js';
 import type { ContextValue, Decision, MaybeUnknownPolicy, ParsedPolicy, PolicySource, Request, TraceEntry, UnknownValue } from './types.js';
 
 export type Allowed = boolean | 'undecided' | 'not-evaluated';
@@ -65,26 +66,36 @@ export interface WhoCanResult {
 
 type Variant = 'mfa' | 'no-mfa-keys' | 'no-mfa-session';
 
-/** Per-view state: parsed policies, so repeated queries skip parsing. */
-const parsedByView = new WeakMap<IamView, Map<string, MaybeUnknownPolicy>>();
+/**
+ * Parsed policies, cached on the view's own policy objects: a managed policy attached to
+ * thousands of principals is parsed once (once per group, for the group's name in the trace).
+ */
+const parsedDirect = new WeakMap<IamViewPolicy, MaybeUnknownPolicy>();
+const parsedViaGroup = new WeakMap<IamViewPolicy, Map<string, MaybeUnknownPolicy>>();
 
-function parsedFor(view: IamView, key: string, ref: IamViewPolicy, source: PolicySource): MaybeUnknownPolicy {
-  let cache = parsedByView.get(view);
-  if (!cache) parsedByView.set(view, (cache = new Map()));
-  let p = cache.get(key);
-  if (!p) {
-    if (isUnknownDoc(ref.document)) p = { source, unknownBecause: ref.document.unknownBecause };
-    else {
-      const r = parsePolicy(ref.document, source);
-      p = isPolicyParseError(r) ? { source, unknownBecause: r.message } : r;
-    }
-    cache.set(key, p);
+function parseRef(ref: IamViewPolicy, source: PolicySource): MaybeUnknownPolicy {
+  if (isUnknownDoc(ref.document)) return { source, unknownBecause: ref.document.unknownBecause };
+  const r = parsePolicy(ref.document, source);
+  return isPolicyParseError(r) ? { source, unknownBecause: r.message } : r;
+}
+
+function parsedFor(ref: IamViewPolicy, type: PolicySource['type'], owner: string, group?: string): MaybeUnknownPolicy {
+  if (group === undefined) {
+    let p = parsedDirect.get(ref);
+    if (!p) parsedDirect.set(ref, (p = parseRef(ref, sourceOf(ref, type, owner))));
+    return p;
   }
+  let m = parsedViaGroup.get(ref);
+  if (!m) parsedViaGroup.set(ref, (m = new Map()));
+  let p = m.get(group);
+  if (!p) m.set(group, (p = parseRef(ref, sourceOf(ref, type, owner, group))));
   return p;
 }
 
-function sourceOf(ref: IamViewPolicy, type: PolicySource['type'], attachedTo: string, group?: string): PolicySource {
-  const s: PolicySource = { type, name: ref.name, kind: ref.kind, attachedTo };
+function sourceOf(ref: IamViewPolicy, type: PolicySource['type'], owner: string, group?: string): PolicySource {
+  const s: PolicySource = { type, name: ref.name, kind: ref.kind };
+  // A managed policy is shared by many principals: only an inline policy names its owner.
+  if (ref.kind === 'inline' || group) s.attachedTo = owner;
   if (ref.arn) s.arn = ref.arn;
   if (group) s.group = group;
   return s;
@@ -94,30 +105,29 @@ function unknownList(owner: string, why: UnknownValue): MaybeUnknownPolicy {
   return { source: { type: 'identity', name: `policies of ${owner}`, attachedTo: owner }, unknownBecause: why.unknownBecause };
 }
 
+/** Group policies, computed once per group and query. */
+type GroupPolicies = Map<string, MaybeUnknownPolicy[]>;
+
 /** The identity-based policies of a principal (a user's include its groups'). */
-function identityPolicies(view: IamView, p: IamViewPrincipal, groupsByName: Map<string, IamViewGroup>, groups: string[] | UnknownValue | undefined): MaybeUnknownPolicy[] {
-  const out: MaybeUnknownPolicy[] = [];
-  const addAll = (owner: string, list: IamViewPolicy[] | UnknownValue, group?: string): void => {
-    if (isUnknownDoc(list)) {
-      out.push(unknownList(owner, list));
-      return;
-    }
-    for (const ref of list) {
-      // Managed policies are shared: one parse per policy ARN (per group, for the trace).
-      const key = ref.kind === 'managed' && ref.arn ? `m|${group ?? ''}|${ref.arn}` : `i|${owner}|${ref.name}`;
-      out.push(parsedFor(view, key, ref, sourceOf(ref, 'identity', owner, group)));
-    }
-  };
-  addAll(p.arn, p.policies);
+function identityPolicies(p: IamViewPrincipal, groupsByName: Map<string, IamViewGroup>, groups: string[] | UnknownValue | undefined, groupCache: GroupPolicies): MaybeUnknownPolicy[] {
+  const own = (owner: string, list: IamViewPolicy[] | UnknownValue, group?: string): MaybeUnknownPolicy[] =>
+    isUnknownDoc(list) ? [unknownList(owner, list)] : list.map((ref) => parsedFor(ref, 'identity', owner, group));
+  const out = own(p.arn, p.policies);
   if (groups === undefined) return out;
   if (isUnknownDoc(groups)) {
     out.push(unknownList(`groups of ${p.arn}`, groups));
     return out;
   }
   for (const name of groups) {
-    const g = groupsByName.get(name);
-    if (!g) out.push({ source: { type: 'identity', name: `policies of group ${name}`, group: name }, unknownBecause: `group ${name} is not in the inventory` });
-    else addAll(g.arn, g.policies, g.name);
+    let gp = groupCache.get(name);
+    if (!gp) {
+      const g = groupsByName.get(name);
+      gp = g
+        ? own(g.arn, g.policies, g.name)
+        : [{ source: { type: 'identity', name: `policies of group ${name}`, group: name }, unknownBecause: `group ${name} is not in the inventory` }];
+      groupCache.set(name, gp);
+    }
+    out.push(...gp);
   }
   return out;
 }
@@ -138,18 +148,25 @@ function principalKeys(p: IamViewPrincipal, isUser: boolean): Record<string, Con
   return ctx;
 }
 
-/** Tag keys we know all of: a tag the principal does not have is absent, not unknown. */
-function withKnownTags(base: Record<string, ContextValue>, missingKeys: 'absent' | 'unknown'): Request['context'] {
-  return base;
-  void missingKeys;
-}
-
 interface Evaluator {
-  run(p: IamViewPrincipal, identity: MaybeUnknownPolicy[], boundary: MaybeUnknownPolicy | undefined, variant: Variant, isUser: boolean): Decision;
+  /** The verdicts already known for every principal and variant (undefined where not). */
+  sharedEvals(identity: MaybeUnknownPolicy[]): (PolicyEval | undefined)[];
+  run(
+    p: IamViewPrincipal,
+    identity: MaybeUnknownPolicy[],
+    known: (PolicyEval | undefined)[],
+    boundary: MaybeUnknownPolicy | undefined,
+    variant: Variant,
+    isUser: boolean,
+  ): Decision;
 }
 
 function makeEvaluator(view: IamView, q: WhoCanQuery): Evaluator {
+  // Verdicts of policies that read no principal key: shared by all principals, and by all MFA
+  // variants when they read no MFA key either.
   const caches = new Map<Variant, Map<MaybeUnknownPolicy, PolicyEval>>();
+  const shared = new Map<MaybeUnknownPolicy, PolicyEval>();
+  const traits = new Map<MaybeUnknownPolicy, { cacheable: boolean; mfa: boolean }>();
   const resourcePolicy: MaybeUnknownPolicy | undefined =
     q.resourcePolicy === undefined
       ? undefined
@@ -160,30 +177,57 @@ function makeEvaluator(view: IamView, q: WhoCanQuery): Evaluator {
             return isPolicyParseError(r) ? { source: r.source ?? { type: 'resource' as const, name: 'resource policy' }, unknownBecause: r.message } : r;
           })();
   const scps: MaybeUnknownPolicy[][] = (view.scps ?? []).map((level, i) =>
-    level.map((ref) => parsedFor(view, `scp|${i}|${ref.arn ?? ref.name}`, ref, sourceOf(ref, 'scp', view.accountId))),
+    level.map((ref) => parsedFor(ref, 'scp', view.accountId, `scp level ${i}`)),
   );
   const age = q.mfaAgeSeconds ?? 0;
   const missingKeys = q.missingKeys ?? 'unknown';
+  // Context layers, built once: the MFA variant's keys win over the principal's, which win over the query's.
+  const queryKeys = contextMap(q.context);
+  const variantKeys = new Map<Variant, Map<string, ContextValue>>(
+    (['mfa', 'no-mfa-keys', 'no-mfa-session'] as const).map((v) => [v, contextMap(variantContext(v, age))]),
+  );
+  let lastPrincipal: IamViewPrincipal | undefined;
+  let lastPrincipalKeys = new Map<string, ContextValue>();
 
-  const cacheable = (p: MaybeUnknownPolicy): boolean =>
-    'unknownBecause' in p || !statementsFor(p as ParsedPolicy, q.action).some((st) => st.principalDependent);
+  const traitsOf = (p: MaybeUnknownPolicy): { cacheable: boolean; mfa: boolean } => {
+    let t = traits.get(p);
+    if (!t) {
+      const sts = 'unknownBecause' in p ? [] : statementsFor(p as ParsedPolicy, q.action);
+      t = {
+        cacheable: !sts.some((st) => st.principalDependent),
+        mfa: sts.some((st) => st.conditions.some((c) => c.keyLower.startsWith('aws:multifactorauth'))),
+      };
+      traits.set(p, t);
+    }
+    return t;
+  };
 
   return {
-    run(p, identity, boundary, variant, isUser) {
-      const context = { ...(q.context ?? {}), ...variantContext(variant, age), ...principalKeys(p, isUser) };
-      const req: Request = { principal: principalFromArn(p.arn), action: q.action, context: withKnownTags(context, missingKeys), missingKeys, knownKeyPrefixes: ['aws:principaltag/'] };
+    sharedEvals: (identity) => identity.map((pol) => shared.get(pol)),
+    run(p, identity, known, boundary, variant, isUser) {
+      const principal = principalFromArn(p.arn);
+      if (lastPrincipal !== p) {
+        lastPrincipal = p;
+        lastPrincipalKeys = contextMap({ ...principalContext(principal), ...principalKeys(p, isUser) });
+      }
+      const req: Request = { principal, action: q.action };
       if (q.resource) req.resource = q.resource;
-      const prep = prepareRequest(req, !!boundary);
+      // The principal's tags are all known: a tag it lacks is absent, not unknown.
+      const lookup = layeredLookup([variantKeys.get(variant) as Map<string, ContextValue>, lastPrincipalKeys, queryKeys], missingKeys, ['aws:principaltag/']);
+      const prep = prepareRequest(req, !!boundary, lookup);
       let cache = caches.get(variant);
       if (!cache) caches.set(variant, (cache = new Map()));
+      const c = cache;
       const ev = (pol: MaybeUnknownPolicy): PolicyEval => {
-        if (!cacheable(pol)) return evaluatePolicy(pol, prep);
-        let e = (cache as Map<MaybeUnknownPolicy, PolicyEval>).get(pol);
-        if (!e) (cache as Map<MaybeUnknownPolicy, PolicyEval>).set(pol, (e = evaluatePolicy(pol, prep)));
+        const hit = shared.get(pol) ?? c.get(pol);
+        if (hit) return hit;
+        const e = evaluatePolicy(pol, prep);
+        const t = traitsOf(pol);
+        if (t.cacheable) (t.mfa ? c : shared).set(pol, e);
         return e;
       };
       const set: EvaluatedSet = {
-        identity: identity.map(ev),
+        identity: identity.map((pol, i) => known[i] ?? ev(pol)),
         resource: resourcePolicy ? [evaluatePolicy(resourcePolicy, prep)] : [],
         scps: scps.map((level) => level.map(ev)),
         rcps: [],
@@ -227,28 +271,31 @@ function viaOf(trace: TraceEntry[], attachedTo: 'user' | 'role'): WhoCanVia[] {
   return out;
 }
 
-function boundaryOf(view: IamView, p: IamViewPrincipal): MaybeUnknownPolicy | undefined {
+function boundaryOf(p: IamViewPrincipal): MaybeUnknownPolicy | undefined {
   const b = p.permissionsBoundary;
   if (!b) return undefined;
-  return parsedFor(view, `b|${b.arn ?? p.arn + '|' + b.name}`, b, sourceOf(b, 'boundary', p.arn));
+  return parsedFor(b, 'boundary', p.arn);
 }
 
 /** Who can perform `query.action` (on `query.resource`): users, group members and roles. */
 export function whoCan(inv: IamView, query: WhoCanQuery): WhoCanResult[] {
   const groupsByName = new Map(inv.groups.map((g) => [g.name, g]));
+  const groupCache: GroupPolicies = new Map();
   const evaluator = makeEvaluator(inv, query);
   const mfa = query.mfa ?? 'both';
   const results: WhoCanResult[] = [];
 
   const one = (p: IamViewPrincipal, isUser: boolean): void => {
     const groups = isUser ? (p as IamViewUser).groups : undefined;
-    const identity = identityPolicies(inv, p, groupsByName, groups);
-    const boundary = boundaryOf(inv, p);
+    const identity = identityPolicies(p, groupsByName, groups, groupCache);
+    const boundary = boundaryOf(p);
     const decisions: WhoCanResult['decisions'] = {};
-    if (mfa !== false) decisions.withMfa = evaluator.run(p, identity, boundary, 'mfa', isUser);
+    const known = evaluator.sharedEvals(identity);
+    const run = (v: Variant): Decision => evaluator.run(p, identity, known, boundary, v, isUser);
+    if (mfa !== false) decisions.withMfa = run('mfa');
     if (mfa !== true) {
-      const keys = evaluator.run(p, identity, boundary, 'no-mfa-keys', isUser);
-      decisions.withoutMfa = keys.decision === 'allow' ? keys : bestOf(keys, evaluator.run(p, identity, boundary, 'no-mfa-session', isUser));
+      const keys = run('no-mfa-keys');
+      decisions.withoutMfa = keys.decision === 'allow' ? keys : bestOf(keys, run('no-mfa-session'));
     }
     const withMfa = asAllowed(decisions.withMfa);
     const withoutMfa = asAllowed(decisions.withoutMfa);
@@ -295,8 +342,8 @@ export function administratorStatus(principal: string | IamViewPrincipal, inv: I
   const p: IamViewPrincipal | undefined = user ?? inv.roles.find((r) => r.arn === arn) ?? (typeof principal === 'string' ? undefined : principal);
   if (!p) return { admin: 'undecided', decisions: [] };
   const groupsByName = new Map(inv.groups.map((g) => [g.name, g]));
-  const identity = identityPolicies(inv, p, groupsByName, user ? user.groups : undefined);
-  const boundary = boundaryOf(inv, p);
+  const identity = identityPolicies(p, groupsByName, user ? user.groups : undefined, new Map());
+  const boundary = boundaryOf(p);
   const decisions: Decision[] = [];
   let undecided = false;
   for (const [action, because] of [
@@ -333,4 +380,24 @@ export function administratorStatus(principal: string | IamViewPrincipal, inv: I
 /** True only when the principal is certainly an administrator (see administratorStatus for 'undecided'). */
 export function isAdministrator(principal: string | IamViewPrincipal, inv: IamView): boolean {
   return administratorStatus(principal, inv).admin === true;
+}
+
+/**
+ * Parses every policy of the view ahead of time (who-can and isAdministrator otherwise parse on
+ * first use). Returns the problems found: policies that could not be parsed, by name.
+ */
+export function prepareIamView(view: IamView): string[] {
+  const problems: string[] = [];
+  const visit = (owner: string, list: IamViewPolicy[] | UnknownValue, group?: string): void => {
+    if (isUnknownDoc(list)) return;
+    for (const ref of list) {
+      const p = parsedFor(ref, 'identity', owner, group);
+      if ('unknownBecause' in p && !isUnknownDoc(ref.document)) problems.push(p.unknownBecause);
+    }
+  };
+  for (const u of view.users) visit(u.arn, u.policies);
+  for (const r of view.roles) visit(r.arn, r.policies);
+  for (const g of view.groups) visit(g.arn, g.policies, g.name);
+  for (const p of [...view.users, ...view.roles]) boundaryOf(p);
+  return problems;
 }

@@ -86,10 +86,14 @@ export function compile(parts: readonly ConcretePart[], kind: MatchKind): RegExp
 
 export function globMatch(parts: readonly ConcretePart[], value: string, kind: MatchKind): boolean {
   // Fast paths for the commonest patterns: "*" and a plain literal.
-  if (parts.length === 1) {
-    const only = parts[0] as ConcretePart;
-    if (only.t === 'star') return true;
-    if (only.t === 'lit') return kind === 'action' ? only.v.toLowerCase() === value.toLowerCase() : only.v === value;
+  const first = parts[0];
+  if (parts.length === 1 && first) {
+    if (first.t === 'star') return true;
+    if (first.t === 'lit') return kind === 'action' ? first.v.toLowerCase() === value.toLowerCase() : first.v === value;
+  }
+  // "prefix*": a trailing star ends its segment, so it matches anything, colons included, for every kind.
+  if (parts.length === 2 && first?.t === 'lit' && parts[1]?.t === 'star') {
+    return kind === 'action' ? value.toLowerCase().startsWith(first.v.toLowerCase()) : value.startsWith(first.v);
   }
   return compile(parts, kind).test(value);
 }

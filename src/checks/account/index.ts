@@ -5,5 +5,20 @@ import alternateContacts from './alternate-contacts.js';
 import securityQuestions from './security-questions.js';
 import iamBillingAccess from './iam-billing-access.js';
 import userMfa from './user-mfa.js';
+import backupAdmin from './backup-admin.js';
+import mfaEnforcedByPolicy from './mfa-enforced-by-policy.js';
+import privilegedUserMfa from './privileged-user-mfa.js';
+import passwordPolicy from './password-policy.js';
 
-export const accountChecks: AnyCheck[] = [rootAccessKeys, rootMfa, alternateContacts, securityQuestions, iamBillingAccess, userMfa];
+export const accountChecks: AnyCheck[] = [
+  rootAccessKeys,
+  rootMfa,
+  backupAdmin,
+  alternateContacts,
+  securityQuestions,
+  iamBillingAccess,
+  userMfa,
+  privilegedUserMfa,
+  passwordPolicy,
+  mfaEnforcedByPolicy,
+];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Trail } from '../../inventory/index.js';
+import { describeMissing, type Trail } from '../../inventory/index.js';
 import { defineCheck, type CheckResult } from '../types.js';
 import { accountResource, missing } from '../helpers.js';
 import { distinctTrails, trailLabel, trailResource } from './trails.js';
@@ -51,6 +51,7 @@ export default defineCheck({
     coveredExcluding: 'Multi-region trail {{trail}} is logging management events, except those of {{excluded}}.',
     notCovered: 'No multi-region trail is logging management events ({{reasons}}).',
     noTrail: 'The account has no CloudTrail trail: API activity is kept only in the 90-day event history.',
+    coverageUnknown: 'Could not tell whether a multi-region trail logs management events: {{why}}.',
     logging: 'Trail {{trail}} is logging.',
     stopped: 'Trail {{trail}} exists but is not logging: it records nothing.',
     missing: 'Could not read {{what}}: {{why}}.',
@@ -78,7 +79,10 @@ export default defineCheck({
       // A trail we could not fully read, or a region we could not list, might be the one that covers us.
       const undecided = verdicts.find((x) => x.v.ok === 'unknown');
       if (undecided && undecided.v.ok === 'unknown') out.push(missing(account, undecided.v.attr, undecided.v.what, 'coverage'));
-      else if (unread[0]) out.push(missing(account, unread[0].attr, `the trails of ${unread[0].region}`, 'coverage'));
+      else if (unread[0]) {
+        const why = `the trails of ${unread[0].region} could not be read (${describeMissing(unread[0].attr)})`;
+        out.push({ status: 'unknown', resource: account, message: 'coverageUnknown', data: { why }, detail: 'coverage' });
+      }
       else if (trails.length === 0) out.push({ status: 'fail', resource: account, message: 'noTrail', detail: 'coverage' });
       else {
         const reasons = verdicts.map((x) => `${trailLabel(inventory, x.t)}: ${x.v.ok === false ? x.v.why : 'unknown'}`).join('; ');

@@ -1,6 +1,6 @@
 import { accountOfArn, type Attr, type Bucket, type Inventory, type Trail } from '../../inventory/index.js';
-import { accountResource, regionsOf } from '../helpers.js';
-import type { ResourceRef } from '../types.js';
+import { accountResource, missing, MISSING, regionsOf } from '../helpers.js';
+import type { CheckResult, ResourceRef } from '../types.js';
 
 /** A region whose trail list could not be read. */
 export interface UnreadRegion {
@@ -82,11 +82,6 @@ export function trailsByBucket(trails: Trail[]): Map<string, Trail[]> {
   return out;
 }
 
-/** The shared `unknown` for regions whose trail list failed, so a check never passes on half a list. */
-export function unreadRegionResources(inv: Inventory, unread: UnreadRegion[]): Array<{ resource: ResourceRef; attr: Attr<unknown> }> {
-  return unread.map((u) => ({ resource: accountResource(inv, u.region), attr: u.attr }));
-}
-
 /** Where CloudTrail writes the account's logs: [prefix/]AWSLogs/[o-org/]account/CloudTrail/. */
 export function logPrefix(trail: Trail, account: string): string {
   const base = trail.s3KeyPrefix ? `${trail.s3KeyPrefix.replace(/\/+$/, '')}/` : '';
@@ -99,4 +94,60 @@ export function logPrefix(trail: Trail, account: string): string {
 export function trailLabel(inv: Inventory, trail: Trail): string {
   const owner = accountOfArn(trail.arn);
   return owner && owner !== inv.meta.accountId ? `${trail.name} (account ${owner})` : trail.name;
+}
+
+/**
+ * Runs `each` over every distinct trail, and gives one `unknown` per region whose trail list
+ * could not be read (its single-region trails are unseen).
+ */
+export function forEachTrail<M extends string>(
+  inv: Inventory,
+  each: (trail: Trail) => CheckResult<M>[],
+): CheckResult<M | typeof MISSING>[] {
+  const { trails, unread } = distinctTrails(inv);
+  const out: CheckResult<M | typeof MISSING>[] = trails.flatMap(each);
+  for (const u of unread) out.push(missing(accountResource(inv, u.region), u.attr, `the trails of ${u.region}`));
+  return out;
+}
+
+/** One bucket that trails deliver to, with what we know of it. */
+export interface TrailBucketGroup {
+  name: string;
+  /** The bucket, when it is among this account's buckets. */
+  bucket?: Bucket;
+  /** The trails that deliver there, for messages. */
+  trails: string;
+  trailList: Trail[];
+  /** True when the bucket list was read and this bucket is not in it. */
+  elsewhere: boolean;
+  /** Set when the bucket list itself could not be read. */
+  unreadList?: Attr<unknown>;
+}
+
+/**
+ * Runs `each` once per bucket that trails deliver to (several trails may share one), and gives
+ * one `unknown` per region whose trail list could not be read.
+ */
+export function forEachTrailBucket<M extends string>(
+  inv: Inventory,
+  each: (g: TrailBucketGroup) => CheckResult<M>[],
+): CheckResult<M | typeof MISSING>[] {
+  const { trails, unread } = distinctTrails(inv);
+  const list = inv.s3.buckets;
+  const out: CheckResult<M | typeof MISSING>[] = [];
+  for (const [name, group] of [...trailsByBucket(trails)].sort(([a], [b]) => a.localeCompare(b))) {
+    const bucket = list.state === 'ok' ? list.value.find((b) => b.name === name) : undefined;
+    out.push(
+      ...each({
+        name,
+        ...(bucket ? { bucket } : {}),
+        trails: group.map((t) => trailLabel(inv, t)).join(', '),
+        trailList: group,
+        elsewhere: list.state === 'ok' && !bucket,
+        ...(list.state !== 'ok' ? { unreadList: list } : {}),
+      }),
+    );
+  }
+  for (const u of unread) out.push(missing(accountResource(inv, u.region), u.attr, `the trails of ${u.region}`));
+  return out;
 }

@@ -1,3 +1,4 @@
 import type { AnyCheck } from '../types.js';
+import enabled from './enabled.js';
 
-export const inspectorChecks: AnyCheck[] = [];
+export const inspectorChecks: AnyCheck[] = [enabled];

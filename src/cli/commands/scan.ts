@@ -6,8 +6,10 @@ import { buildReport } from '../../report/build.js';
 import { FORMATS, renderReport } from '../../report/index.js';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
-import { emit, useColor } from '../io.js';
+import { emit, log, useColor } from '../io.js';
 import { loadInventories } from '../inventory-source.js';
+import { checksFor, getFramework, UnknownFrameworkError } from '../../compliance/index.js';
+import { demoMutelist, loadMutelist } from '../../mutelist/index.js';
 import { collectList, exitCodeFor, failOnOption, parseSeverity } from '../options.js';
 
 export interface ScanCommandOptions {
@@ -27,6 +29,9 @@ export interface ScanCommandOptions {
   failOn: string;
   quiet?: boolean;
   progress?: boolean;
+  mutelist?: string;
+  compliance?: string;
+  securityhub?: boolean | string;
 }
 
 export function registerScan(program: Command): Command {
@@ -49,6 +54,9 @@ export function registerScan(program: Command): Command {
     .addOption(failOnOption())
     .option('--quiet', 'text: show only failed and unknown findings, and the summary')
     .option('--no-progress', 'no progress output on stderr')
+    .option('--mutelist <file>', 'YAML file of accepted findings: they stay in the report as `muted`, with their reason')
+    .option('--compliance <framework>', 'run only the checks of cis-3.0 or fsbp, and show its status requirement by requirement')
+    .option('--securityhub [region]', "also import the findings into the account's Security Hub (ASFF, batches of 100)")
     .action(async (opts: ScanCommandOptions) => {
       process.exitCode = await runScan(opts);
     });
@@ -57,7 +65,10 @@ export function registerScan(program: Command): Command {
 export async function runScan(opts: ScanCommandOptions): Promise<number> {
   const severities: Severity[] = (opts.severity ?? []).map(parseSeverity);
   exitCodeFor([], opts.failOn); // validates --fail-on before any work
-  const checks = selectChecks(opts.checks);
+  const checks = complianceChecks(opts.compliance, selectChecks(opts.checks));
+  if (opts.securityhub && opts.demo) throw new UsageError('--securityhub imports into a real account; it cannot be used with --demo');
+  // A malformed mutelist is a usage error (exit 2) before any AWS call; the demo shows its own.
+  const mutelist = opts.mutelist ? loadMutelist(opts.mutelist) : opts.demo ? demoMutelist() : undefined;
   const config = await loadConfig(opts.config);
   for (const id of Object.keys(config.checks)) {
     if (!getCheck(id)) throw new UsageError(`${opts.config}: checks.${id}: no such check (see: rampart checks)`);
@@ -70,7 +81,36 @@ export async function runScan(opts: ScanCommandOptions): Promise<number> {
     runResults: results,
     startedAt,
     finishedAt: new Date(),
+    ...(mutelist ? { mutelist } : {}),
   });
-  await emit(renderReport(opts.format, report, { color: !opts.output && useColor(), quiet: opts.quiet ?? false }), opts.output);
+  for (const e of report.scan.coverage.mutelist?.expired ?? []) {
+    log(`rampart: warning: mutelist entry ${e.where} expired on ${e.expires} and mutes nothing: ${e.reason}`);
+  }
+  await emit(renderReport(opts.format, report, { color: !opts.output && useColor(), quiet: opts.quiet ?? false, ...(opts.compliance ? { compliance: opts.compliance } : {}), ...(typeof opts.securityhub === 'string' ? { region: opts.securityhub } : {}) }), opts.output);
+  if (opts.securityhub) {
+    const { sendToSecurityHub } = await import('../../report/asff/securityhub.js');
+    const sent = await sendToSecurityHub(report, {
+      ...(typeof opts.securityhub === 'string' ? { region: opts.securityhub } : {}),
+      ...(opts.profile ? { profile: opts.profile } : {}),
+      ...(opts.roleArn ? { roleArn: opts.roleArn } : {}),
+      ...(opts.externalId ? { externalId: opts.externalId } : {}),
+      ...(opts.sessionName ? { sessionName: opts.sessionName } : {}),
+    });
+    log(`rampart: Security Hub (${sent.region}): ${sent.imported} findings imported, ${sent.failed.length} failed`);
+    for (const f of sent.failed.slice(0, 20)) log(`rampart:   ${f.id}: ${f.code}: ${f.message}`);
+    if (sent.failed.length > 20) log(`rampart:   ... and ${sent.failed.length - 20} more`);
+    if (sent.failed.length > 0) return 2;
+  }
   return exitCodeFor(report.findings, opts.failOn);
+}
+
+/** --compliance: only the checks that cover the framework's requirements. */
+function complianceChecks(framework: string | undefined, selected: ReturnType<typeof selectChecks>): ReturnType<typeof selectChecks> {
+  if (!framework) return selected;
+  try {
+    return checksFor(getFramework(framework), selected);
+  } catch (e) {
+    if (e instanceof UnknownFrameworkError) throw new UsageError(e.message);
+    throw e;
+  }
 }

@@ -41,8 +41,13 @@ const MAX_TEXT = 300;
 export function errorFacts(e: unknown): ErrorFacts {
   if (e && typeof e === 'object') {
     const o = e as { name?: unknown; Code?: unknown; code?: unknown; message?: unknown };
-    const code = String(o.Code ?? (typeof o.code === 'string' ? o.code : undefined) ?? o.name ?? 'Error');
     const message = typeof o.message === 'string' ? o.message.replace(/\s+/g, ' ').trim() : '';
+    // An answer the SDK could not parse (an HTML error page, an emulator lacking the API).
+    if (message.includes('Deserialization error')) {
+      const status = (e as { $response?: { statusCode?: number } }).$response?.statusCode;
+      return { code: 'UnexpectedResponse', text: `UnexpectedResponse: the endpoint's answer could not be read${status ? ` (HTTP ${status})` : ''}` };
+    }
+    const code = String(o.Code ?? (typeof o.code === 'string' ? o.code : undefined) ?? o.name ?? 'Error');
     const text = message && message !== code ? `${code}: ${message}` : code;
     return { code, text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text };
   }

@@ -44,6 +44,19 @@ export class FieldReader {
     return accept(v) ? v : benign;
   }
 
+  /**
+   * A boolean field: `dflt` when the template leaves it out (AWS's default), `benign` (and the
+   * field recorded) when its value is known only at deploy time.
+   */
+  bool(field: string, v: unknown, dflt: boolean, benign: boolean): boolean {
+    const b = asBool(v);
+    if (isUnknown(b)) {
+      this.defer(field, b);
+      return benign;
+    }
+    return b ?? dflt;
+  }
+
   /** An Attr field: unknown when any part of the value is known only at deploy time. */
   attr<T>(v: unknown, convert: (x: unknown) => T): Attr<T> {
     const u = findUnknown(v);

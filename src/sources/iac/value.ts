@@ -30,3 +30,18 @@ export function findUnknown(v: unknown, depth = 0): Unknown | undefined {
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown);
 }
+
+/**
+ * JSON text that could not be rendered because part of it is known only at deploy time
+ * (jsonencode over a deploy-time ARN, a policy document with a variable). It is Unknown to every
+ * operation, but a policy reader can still see the statements around the unknown part.
+ */
+export class UnknownJson extends Unknown {
+  constructor(
+    readonly partial: unknown,
+    reason: string,
+    location?: import('../../inventory/index.js').SourceLocation,
+  ) {
+    super(reason, location);
+  }
+}

@@ -1,0 +1,131 @@
+import { ok, type Listener } from '../../../inventory/index.js';
+import { arns } from '../../iac/arns.js';
+import { asBool, asNum, asStr } from '../../iac/fields.js';
+import { lbArn, refOf } from '../identity.js';
+import { knownStrings } from './ec2.js';
+import { declared, fieldsOf, list, obj, type Mapper } from './context.js';
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The policy AWS applies to an HTTPS or TLS listener created without one. */
+export const DEFAULT_SSL_POLICY = 'ELBSecurityPolicy-2016-08';
+
+const classic: Mapper = (m) => {
+  const p = m.props;
+  const name = String(refOf(m.type, m.logicalId, () => p, m.where));
+  const arn = arns.classicLb(m.where, name);
+  const f = fieldsOf(m, arn);
+  const log = obj(p.AccessLoggingPolicy);
+  m.c.region(m.where.region).classicLbs.push({
+    ...declared(m),
+    name,
+    arn,
+    scheme: str(p.Scheme) ?? 'internet-facing',
+    securityGroupIds: knownStrings(f, 'SecurityGroups', p.SecurityGroups),
+    listeners: list(p.Listeners).flatMap((l) => {
+      const o = obj(l);
+      const port = asNum(o.LoadBalancerPort);
+      const ip = asNum(o.InstancePort);
+      if (typeof port !== 'number') return [];
+      return [
+        {
+          protocol: String(asStr(o.Protocol) ?? 'HTTP').toUpperCase(),
+          port,
+          ...(str(o.InstanceProtocol) ? { instanceProtocol: str(o.InstanceProtocol)!.toUpperCase() } : {}),
+          ...(typeof ip === 'number' ? { instancePort: ip } : {}),
+          ...(str(o.SSLCertificateId) ? { sslCertificateId: str(o.SSLCertificateId) } : {}),
+          policyNames: knownStrings(f, 'Listeners.PolicyNames', o.PolicyNames),
+        },
+      ];
+    }),
+    policies: f.attr(p.Policies ?? [], (v) =>
+      list(v).map((x) => {
+        const o = obj(x);
+        return {
+          name: String(o.PolicyName ?? ''),
+          type: String(o.PolicyType ?? ''),
+          attributes: Object.fromEntries(list(o.Attributes).map((a) => [String(obj(a).Name), String(obj(a).Value)])),
+        };
+      }),
+    ),
+    accessLog:
+      p.AccessLoggingPolicy === undefined
+        ? ok({ enabled: false })
+        : f.attr(log, () => ({
+            enabled: asBool(log.Enabled) === true,
+            ...(str(log.S3BucketName) ? { bucket: str(log.S3BucketName) } : {}),
+            ...(str(log.S3BucketPrefix) ? { prefix: str(log.S3BucketPrefix) } : {}),
+          })),
+    tags: {},
+  });
+};
+
+const loadBalancer: Mapper = (m) => {
+  const p = m.props;
+  const arn = lbArn(m.logicalId, p, m.where);
+  const f = fieldsOf(m, arn);
+  const type = p.Type === 'network' || p.Type === 'gateway' ? p.Type : 'application';
+  const attrs = list(p.LoadBalancerAttributes);
+  m.c.region(m.where.region).lbs.push({
+    ...declared(m),
+    arn,
+    name: str(p.Name) ?? m.logicalId,
+    type,
+    scheme: str(p.Scheme) ?? 'internet-facing',
+    securityGroupIds: knownStrings(f, 'SecurityGroups', p.SecurityGroups),
+    listeners: ok([]),
+    attributes: f.attr(attrs, () => Object.fromEntries(attrs.map((a) => [String(obj(a).Key), String(obj(a).Value)]))),
+    tags: {},
+  });
+};
+
+export function listenerOf(
+  id: string,
+  o: Record<string, unknown>,
+  d: { location?: Listener['location']; condition?: string },
+  actions: unknown[],
+): Listener | undefined {
+  const port = asNum(o.Port);
+  const protocol = String(asStr(o.Protocol) ?? 'HTTP').toUpperCase();
+  if (typeof port !== 'number') return undefined;
+  const secure = protocol === 'HTTPS' || protocol === 'TLS';
+  return {
+    ...d,
+    arn: id,
+    port,
+    protocol,
+    ...(secure ? { sslPolicy: str(o.SslPolicy) ?? DEFAULT_SSL_POLICY } : {}),
+    certificateArns: list(o.Certificates).flatMap((c) => (str(obj(c).CertificateArn) ? [str(obj(c).CertificateArn)!] : [])),
+    defaultActions: actions.map((a) => {
+      const x = obj(a);
+      const r = obj(x.RedirectConfig);
+      const tg = str(x.TargetGroupArn);
+      return {
+        type: String(x.Type ?? 'forward'),
+        ...(x.RedirectConfig !== undefined
+          ? { redirect: { ...(str(r.Protocol) ? { protocol: str(r.Protocol) } : {}), ...(r.Port !== undefined ? { port: String(r.Port) } : {}), ...(str(r.StatusCode) ? { statusCode: str(r.StatusCode) } : {}) } }
+          : {}),
+        ...(tg ? { targetGroupArn: tg } : {}),
+      };
+    }),
+  };
+}
+
+const listener: Mapper = (m) => {
+  const lb = str(m.props.LoadBalancerArn);
+  if (!lb) return;
+  const f = fieldsOf(m, lb);
+  const port = asNum(m.props.Port);
+  if (typeof port !== 'number') {
+    if (port !== undefined) f.defer(`listener ${m.logicalId} port`, port);
+    return;
+  }
+  const l = listenerOf(arns.listener(m.where, m.logicalId), m.props, declared(m), list(m.props.DefaultActions));
+  if (l) m.c.region(m.where.region).listeners.push({ lbArn: lb, listener: l });
+};
+
+export const elbMappers: Record<string, Mapper> = {
+  'AWS::ElasticLoadBalancing::LoadBalancer': classic,
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': loadBalancer,
+  'AWS::ElasticLoadBalancingV2::Listener': listener,
+};

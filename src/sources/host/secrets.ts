@@ -1,0 +1,91 @@
+import type { SecretHit, SecretType, TextScan } from '../../inventory/index.js';
+import { lines } from './lines.js';
+
+/** What one line gives away, already redacted. */
+export interface LineSecret {
+  type: SecretType;
+  excerpt: string;
+}
+
+/** At most this many hits are kept per file; all are counted. */
+export const MAX_HITS = 25;
+
+// Access key ids: AKIA (long-term), ASIA (session), ABIA/ACCA (other partitions' services).
+const ACCESS_KEY_ID = /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/g;
+const SECRET_KEY = /(aws_?secret_?(?:access_?)?key|secretaccesskey)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi;
+const PRIVATE_KEY = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----/g;
+// key=value and key: value forms: password=, PGPASSWORD=, MYSQL_PWD=, db_passwd: ...
+// A colon counts only when quoted ("password": x) or followed by a space (YAML), so that log words
+// such as pam_unix(passwd:chauthtok) do not.
+const PASSWORD_ASSIGN = /\b([A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd))(?:\s*=\s*|["']\s*:\s*|:\s+)("[^"]*"|'[^']*'|[^\s,;&|]+)/gi;
+// Command-line flags: --password X, --password=X, mysql -pX, sshpass -p X.
+const PASSWORD_FLAG = /(?:^|\s)(--password|--passwd|--pass)(?:=|\s+)("[^"]*"|'[^']*'|\S+)/gi;
+const MYSQL_P = /\b(mysql(?:dump|admin)?|mariadb)\b[^|;&\n]*?\s-p(?!\s)("[^"]*"|'[^']*'|\S+)/g;
+const SSHPASS = /\b(sshpass)\s+-p\s*("[^"]*"|'[^']*'|\S+)/g;
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@]+):([^\s@/]+)@/gi;
+
+/** A quick test so that the common line (no hint of a secret) costs one regex. */
+const HINT = /AKIA|ASIA|ABIA|ACCA|secret|PRIVATE KEY|pass|pwd|:\/\/[^\s/@]*:[^\s@]*@/i;
+
+/** AKIA****WXYZ: the key id's kind and last four characters, as the console shows it. */
+export function maskKeyId(id: string): string {
+  return `${id.slice(0, 4)}****${id.slice(-4)}`;
+}
+
+function unquote(v: string): string {
+  return (v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")) ? v.slice(1, -1) : v;
+}
+
+/** Values that are not a secret but a reference or placeholder: $VAR, ${VAR}, ****, <password>, %s, {{x}}. */
+function isPlaceholder(raw: string): boolean {
+  const v = unquote(raw).trim();
+  return (
+    v === '' ||
+    /^(\$|\*+$|<.*>$|%[a-z]?$|\{\{|x+$)/i.test(v) ||
+    /^(null|none|true|false|yes|no|required|optional|password|passwd|updated|changed|expired|for|is|set)[.,:;)]?$/i.test(v)
+  );
+}
+
+/** Every secret the line shows, redacted. Nothing of a password or secret key is kept. */
+export function findSecrets(text: string): LineSecret[] {
+  if (!HINT.test(text)) return [];
+  const out: LineSecret[] = [];
+  for (const m of text.matchAll(ACCESS_KEY_ID)) out.push({ type: 'aws-access-key-id', excerpt: maskKeyId(m[1] as string) });
+  for (const m of text.matchAll(SECRET_KEY)) out.push({ type: 'aws-secret-access-key', excerpt: `${m[1]}=****` });
+  for (const m of text.matchAll(PRIVATE_KEY)) out.push({ type: 'private-key', excerpt: m[0] });
+  for (const re of [PASSWORD_ASSIGN, PASSWORD_FLAG, MYSQL_P, SSHPASS]) {
+    for (const m of text.matchAll(re)) {
+      const key = m[1] as string;
+      if (isPlaceholder(m[2] as string)) continue;
+      const sep = re === PASSWORD_ASSIGN ? '=' : re === MYSQL_P ? ' -p' : ' ';
+      out.push({ type: 'password', excerpt: `${key}${sep}****` });
+    }
+  }
+  for (const m of text.matchAll(URL_CREDENTIALS)) {
+    if (isPlaceholder(m[3] as string)) continue;
+    out.push({ type: 'url-credentials', excerpt: `${m[1]}${m[2]}:****@` });
+  }
+  return out;
+}
+
+/** Streams a file's lines through findSecrets; memory stays at one chunk and one line. */
+export async function scanText(chunks: AsyncIterable<Buffer>): Promise<TextScan> {
+  let bytes = 0;
+  const counted = (async function* () {
+    for await (const c of chunks) {
+      bytes += c.length;
+      yield c;
+    }
+  })();
+  const secrets: SecretHit[] = [];
+  let secretCount = 0;
+  let last = 0;
+  for await (const line of lines(counted)) {
+    last = line.no;
+    for (const s of findSecrets(line.text)) {
+      secretCount++;
+      if (secrets.length < MAX_HITS) secrets.push({ ...s, line: line.no });
+    }
+  }
+  return { bytes, lines: last, secrets, secretCount, decompressed: false, truncated: false };
+}
