@@ -5,6 +5,7 @@ import { registerCollect } from './commands/collect.js';
 import { registerChecks } from './commands/checks.js';
 import { registerGuide } from './commands/guide.js';
 import { registerExplain } from './commands/explain.js';
+import { registerWhoCan } from './commands/who-can.js';
 
 /** The whole command tree; main.ts runs it, tests drive it without a process. */
 export function buildProgram(): Command {
@@ -19,5 +20,6 @@ export function buildProgram(): Command {
   registerChecks(program);
   registerGuide(program);
   registerExplain(program);
+  registerWhoCan(program);
   return program;
 }

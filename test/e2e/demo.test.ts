@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rampart } from './cli.js';
+import { buildCli, rampart } from './cli.js';
 import { RECOMMENDATIONS } from '../../src/guide/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rampart-e2e-'));
+beforeAll(buildCli);
 
 describe('rampart scan --demo (built CLI)', () => {
   it('prints a text report grouped by guide section, with a summary, and exits 0 without --fail-on', () => {
