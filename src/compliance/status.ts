@@ -25,7 +25,11 @@ export interface ComplianceResult {
 /** Requirement-by-requirement status of a framework, from a report's findings. */
 export function complianceStatus(f: Framework, findings: readonly Finding[], checks?: readonly AnyCheck[]): ComplianceResult {
   const byCheck = new Map<string, Finding[]>();
-  for (const x of findings) byCheck.set(x.checkId, [...(byCheck.get(x.checkId) ?? []), x]);
+  for (const x of findings) {
+    const list = byCheck.get(x.checkId);
+    if (list) list.push(x);
+    else byCheck.set(x.checkId, [x]);
+  }
   const requirements = mapping(f, checks).map((m): RequirementResult => {
     const hits = m.checkIds.flatMap((id) => byCheck.get(id) ?? []);
     const counts: RequirementResult['counts'] = {};

@@ -42,7 +42,7 @@ export default defineCheck({
       if (owner !== inventory.meta.accountId) {
         return [{ status: 'unknown', resource, message: 'elsewhere', data: { trail, topic, where: `in account ${owner ?? 'unknown'}` } }];
       }
-      if (!r) return [{ status: 'unknown', resource, message: 'elsewhere', data: { trail, topic, where: `in ${region || 'a region'}, which was not scanned` } }];
+      if (!r) return [{ status: 'unknown', resource, message: 'elsewhere', data: { trail, topic, where: `in ${region || 'a region'} (not scanned)` } }];
       const topics = r.sns.topics;
       if (topics.state !== 'ok' && topics.state !== 'absent') return [missing(resource, topics, `the SNS topics of ${region}`)];
       const found = topics.state === 'ok' ? topics.value.find((x) => x.arn === topic) : undefined;

@@ -26,7 +26,7 @@ testCheck(check, {
         ),
       ],
       findings: [
-        { status: 'pass', resourceId: V, detail: 'recent-snapshot', message: 'Volume vol-0aaa has a snapshot 2 day(s) old (snap-0111), within the 7-day limit.' },
+        { status: 'pass', resourceId: V, detail: 'recent-snapshot', message: 'Volume vol-0aaa has a snapshot 2 days old (snap-0111), within the 7-day limit.' },
         ...privateOk('snap-0000'),
         ...privateOk('snap-0111'),
         ...privateOk('snap-0222'),
@@ -41,7 +41,7 @@ testCheck(check, {
         ),
       ],
       findings: [
-        { status: 'pass', resourceId: volumeArn('vol-0new'), detail: 'recent-snapshot', message: 'Volume vol-0new was created 1 day(s) ago and has no snapshot yet; it is within the 7-day limit.' },
+        { status: 'pass', resourceId: volumeArn('vol-0new'), detail: 'recent-snapshot', message: 'Volume vol-0new was created 1 day ago and has no snapshot yet; it is within the 7-day limit.' },
         { status: 'pass', resourceId: S, detail: 'public', message: 'Snapshot snap-0111 of volume vol-0old is not public; it is shared with account(s) 210987654321.' },
         { status: 'pass', resourceId: S, detail: 'encryption', message: 'Snapshot snap-0111 of volume vol-0old is encrypted.' },
       ],
@@ -59,6 +59,16 @@ testCheck(check, {
       findings: [
         { status: 'fail', resourceId: V, detail: 'recent-snapshot', message: 'The newest snapshot of volume vol-0aaa is 12 days old (snap-0111), older than the 7-day limit.' },
         ...privateOk(),
+      ],
+    },
+    {
+      name: 'a snapshot exactly at the limit is too old; one from this morning is less than a day old',
+      inventory: [ec2([volume('vol-0aaa'), volume('vol-0bbb')], [snapshot('snap-0111', 'vol-0aaa', '2026-05-25T12:00:00.000Z'), snapshot('snap-0222', 'vol-0bbb', '2026-06-01T02:00:00.000Z')])],
+      findings: [
+        { status: 'fail', resourceId: V, detail: 'recent-snapshot', message: 'The newest snapshot of volume vol-0aaa is 7 days old (snap-0111), older than the 7-day limit.' },
+        { status: 'pass', resourceId: volumeArn('vol-0bbb'), detail: 'recent-snapshot', message: 'Volume vol-0bbb has a snapshot less than a day old (snap-0222), within the 7-day limit.' },
+        ...privateOk(),
+        ...privateOk('snap-0222', 'vol-0bbb'),
       ],
     },
     {

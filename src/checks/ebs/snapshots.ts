@@ -28,6 +28,11 @@ const time = (iso: string | undefined): number | undefined => {
   return Number.isNaN(t) ? undefined : t;
 };
 const days = (ms: number): number => Math.floor(ms / DAY_MS);
+/** "3 days", "1 day", "less than a day". */
+const ageText = (ms: number): string => {
+  const d = days(ms);
+  return d === 0 ? 'less than a day' : d === 1 ? '1 day' : `${d} days`;
+};
 
 /** Snapshots that can restore the volume: finished ones (a template or old record may not say). */
 const usable = (s: Snapshot): boolean => s.state === undefined || s.state === 'completed';
@@ -45,12 +50,12 @@ function judgeVolume(v: Volume, region: string, snaps: Snapshot[], opts: Options
   }
   if (newest) {
     const age = now.getTime() - newest.t;
-    const d = { ...data, snapshot: newest.s.id, age: days(age) };
+    const d = { ...data, snapshot: newest.s.id, age: ageText(age) };
     return age < limitMs ? { status: 'pass', resource, detail, message: 'recent', data: d } : { status: 'fail', resource, detail, message: 'stale', data: d };
   }
   const created = time(v.createTime);
   if (created !== undefined && now.getTime() - created < limitMs) {
-    return { status: 'pass', resource, detail, message: 'newVolume', data: { ...data, age: days(now.getTime() - created) } };
+    return { status: 'pass', resource, detail, message: 'newVolume', data: { ...data, age: ageText(now.getTime() - created) } };
   }
   return { status: 'fail', resource, detail, message: 'none', data };
 }
@@ -120,10 +125,10 @@ export default defineCheck<Options, Msg>({
       'resource "aws_ebs_snapshot_block_public_access" "this" {\n  state = "block-all-sharing"\n}\n\nresource "aws_dlm_lifecycle_policy" "daily" {\n  description        = "daily EBS snapshots"\n  execution_role_arn = aws_iam_role.dlm.arn\n  state              = "ENABLED"\n  policy_details {\n    resource_types = ["VOLUME"]\n    target_tags    = { backup = "daily" }\n    schedule {\n      name = "daily"\n      create_rule {\n        interval      = 24\n        interval_unit = "HOURS"\n      }\n      retain_rule {\n        count = 14\n      }\n    }\n  }\n}',
   },
   messages: {
-    recent: 'Volume {{volume}} has a snapshot {{age}} day(s) old ({{snapshot}}), within the {{max}}-day limit.',
-    stale: 'The newest snapshot of volume {{volume}} is {{age}} days old ({{snapshot}}), older than the {{max}}-day limit.',
+    recent: 'Volume {{volume}} has a snapshot {{age}} old ({{snapshot}}), within the {{max}}-day limit.',
+    stale: 'The newest snapshot of volume {{volume}} is {{age}} old ({{snapshot}}), older than the {{max}}-day limit.',
     none: 'Volume {{volume}} is in use and has no completed snapshot.',
-    newVolume: 'Volume {{volume}} was created {{age}} day(s) ago and has no snapshot yet; it is within the {{max}}-day limit.',
+    newVolume: 'Volume {{volume}} was created {{age}} ago and has no snapshot yet; it is within the {{max}}-day limit.',
     private: 'Snapshot {{snapshot}} of volume {{volume}} is not shared.',
     shared: 'Snapshot {{snapshot}} of volume {{volume}} is not public; it is shared with account(s) {{accounts}}.',
     public: 'Snapshot {{snapshot}} of volume {{volume}} is public: any AWS account can create a volume from it.',

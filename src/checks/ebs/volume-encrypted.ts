@@ -48,8 +48,8 @@ export default defineCheck<Record<string, never>, Msg>({
       'resource "aws_ebs_encryption_by_default" "this" {\n  enabled = true\n}\n\nresource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size              = 100\n  type              = "gp3"\n  encrypted         = true\n}',
   },
   messages: {
-    encrypted: 'Volume {{volume}} ({{attachment}}) is encrypted.',
-    unencrypted: 'Volume {{volume}} ({{attachment}}) is not encrypted; encryption cannot be added in place.',
+    encrypted: 'Volume {{volume}} is encrypted ({{attachment}}).',
+    unencrypted: 'Volume {{volume}} is not encrypted ({{attachment}}); encryption cannot be added in place.',
     templateUnencrypted:
       'Volume {{volume}} does not ask for encryption (Encrypted is not true): it is encrypted only if EBS encryption by default is on in {{region}} when it is created.',
     defaultOn: 'EBS encryption by default is on in {{region}}.',

@@ -97,4 +97,13 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
     expect(await page.locator('section.chapter .none:visible').count()).toBe(await page.locator('section.chapter').count());
     for (const s of ['fail', 'unknown', 'manual', 'muted', 'pass']) await page.locator(`input[name="status"][value="${s}"]`).check();
   });
+
+  it('prints: filters hidden, every fold opened before printing', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('form#filters').isVisible()).toBe(false);
+    expect(await page.locator('details:not([open])').count()).toBeGreaterThan(0);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await page.locator('details:not([open])').count()).toBe(0);
+    await page.emulateMedia({ media: 'screen' });
+  });
 });

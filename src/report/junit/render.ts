@@ -10,7 +10,11 @@ import { xmlAttr, xmlText } from './xml.js';
  */
 export function renderJunit(report: ScanReport): string {
   const byCheck = new Map<string, Finding[]>();
-  for (const f of sortFindings(report.findings)) byCheck.set(f.checkId, [...(byCheck.get(f.checkId) ?? []), f]);
+  for (const f of sortFindings(report.findings)) {
+    const list = byCheck.get(f.checkId);
+    if (list) list.push(f);
+    else byCheck.set(f.checkId, [f]);
+  }
   const suites = [...byCheck.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([checkId, fs]) => suite(checkId, fs, report));
   const total = count(report.findings);
   return [

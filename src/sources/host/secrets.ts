@@ -17,15 +17,22 @@ const PRIVATE_KEY = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----/g;
 // key=value and key: value forms: password=, PGPASSWORD=, MYSQL_PWD=, db_passwd: ...
 // A colon counts only when quoted ("password": x) or followed by a space (YAML), so that log words
 // such as pam_unix(passwd:chauthtok) do not.
-const PASSWORD_ASSIGN = /\b([A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd))(?:\s*=\s*|["']\s*:\s*|:\s+)("[^"]*"|'[^']*'|[^\s,;&|]+)/gi;
+const PASSWORD_ASSIGN = /\b([A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd))(?:\s*=\s*|["']\s*:\s*|:\s+)("[^"]*"|'[^']*'|[^\s,;&|]+)/dgi;
 // Command-line flags: --password X, --password=X, mysql -pX, sshpass -p X.
-const PASSWORD_FLAG = /(?:^|\s)(--password|--passwd|--pass)(?:=|\s+)("[^"]*"|'[^']*'|\S+)/gi;
-const MYSQL_P = /\b(mysql(?:dump|admin)?|mariadb)\b[^|;&\n]*?\s-p(?!\s)("[^"]*"|'[^']*'|\S+)/g;
-const SSHPASS = /\b(sshpass)\s+-p\s*("[^"]*"|'[^']*'|\S+)/g;
+const PASSWORD_FLAG = /(?:^|\s)(--password|--passwd|--pass)(?:=|\s+)("[^"]*"|'[^']*'|\S+)/dgi;
+const MYSQL_P = /\b(mysql(?:dump|admin)?|mariadb)\b[^|;&\n]*?\s-p(?!\s)("[^"]*"|'[^']*'|\S+)/dg;
+const SSHPASS = /\b(sshpass)\s+-p\s*("[^"]*"|'[^']*'|\S+)/dg;
+/** The password forms, most specific first, with how the excerpt joins key and mask. */
+const PASSWORD_FORMS: Array<[RegExp, string]> = [
+  [PASSWORD_FLAG, 'as-written'],
+  [MYSQL_P, ' -p'],
+  [SSHPASS, ' -p '],
+  [PASSWORD_ASSIGN, '='],
+];
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@]+):([^\s@/]+)@/gi;
 
 /** A quick test so that the common line (no hint of a secret) costs one regex. */
-const HINT = /AKIA|ASIA|ABIA|ACCA|secret|PRIVATE KEY|pass|pwd|:\/\/[^\s/@]*:[^\s@]*@/i;
+const HINT = /AKIA|ASIA|ABIA|ACCA|secret|PRIVATE KEY|pass|pwd|mysql|mariadb|:\/\/[^\s/@]*:[^\s@]*@/i;
 
 /** AKIA****WXYZ: the key id's kind and last four characters, as the console shows it. */
 export function maskKeyId(id: string): string {
@@ -41,7 +48,7 @@ function isPlaceholder(raw: string): boolean {
   const v = unquote(raw).trim();
   return (
     v === '' ||
-    /^(\$|\*+$|<.*>$|%[a-z]?$|\{\{|x+$)/i.test(v) ||
+    /^(\$|\*+$|<|%[a-z]?$|\{\{|x+$)/i.test(v) ||
     /^(null|none|true|false|yes|no|required|optional|password|passwd|updated|changed|expired|for|is|set)[.,:;)]?$/i.test(v)
   );
 }
@@ -53,12 +60,18 @@ export function findSecrets(text: string): LineSecret[] {
   for (const m of text.matchAll(ACCESS_KEY_ID)) out.push({ type: 'aws-access-key-id', excerpt: maskKeyId(m[1] as string) });
   for (const m of text.matchAll(SECRET_KEY)) out.push({ type: 'aws-secret-access-key', excerpt: `${m[1]}=****` });
   for (const m of text.matchAll(PRIVATE_KEY)) out.push({ type: 'private-key', excerpt: m[0] });
-  for (const re of [PASSWORD_ASSIGN, PASSWORD_FLAG, MYSQL_P, SSHPASS]) {
+  // Several forms can see the same password (--password=x is also password=x): report each value once.
+  const taken: Array<[number, number]> = [];
+  const fresh = (span: [number, number] | undefined) => !!span && !taken.some(([a, b]) => span[0] < b && a < span[1]);
+  for (const [re, sep] of PASSWORD_FORMS) {
     for (const m of text.matchAll(re)) {
+      const span = m.indices?.[2];
+      if (isPlaceholder(m[2] as string) || !fresh(span)) continue;
+      taken.push(span as [number, number]);
       const key = m[1] as string;
-      if (isPlaceholder(m[2] as string)) continue;
-      const sep = re === PASSWORD_ASSIGN ? '=' : re === MYSQL_P ? ' -p' : ' ';
-      out.push({ type: 'password', excerpt: `${key}${sep}****` });
+      const between = text.slice(m.indices?.[1]?.[1], span?.[0]);
+      const joiner = sep === 'as-written' ? (between.includes('=') ? '=' : ' ') : sep;
+      out.push({ type: 'password', excerpt: `${key}${joiner}****` });
     }
   }
   for (const m of text.matchAll(URL_CREDENTIALS)) {

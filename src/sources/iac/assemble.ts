@@ -109,7 +109,12 @@ function joinIam(c: IacCollector, inv: Inventory): void {
 function joinZones(c: IacCollector) {
   for (const { zoneId, record } of c.records) {
     const z = c.hostedZones.find((h) => h.id === zoneId || h.arn === zoneId || h.name === zoneId || h.name === `${zoneId}.`);
-    if (z && z.records.state === 'ok') z.records.value.push(record);
+    if (!z || z.records.state !== 'ok') continue;
+    // Terraform accepts names relative to the zone ("www"); Route 53 stores them fully qualified.
+    const zone = z.name.replace(/\.$/, '');
+    let name = record.name.replace(/\.$/, '');
+    if (name !== zone && !name.endsWith(`.${zone}`)) name = name === '' || name === '@' ? zone : `${name}.${zone}`;
+    z.records.value.push({ ...record, name: `${name}.` });
   }
   return c.hostedZones;
 }
@@ -137,6 +142,14 @@ function regionOf(d: RegionDrafts, base: RegionalInventory, c: IacCollector, reg
       if (cl.kmsKeyId) db.kmsKeyId = cl.kmsKeyId;
       if (!cl.memberIds.includes(db.id)) cl.memberIds.push(db.id);
     }
+  }
+  for (const p of d.classicPolicies) {
+    const lb = d.classicLbs.find((x) => x.name === p.lbName);
+    if (lb && lb.policies.state === 'ok') lb.policies.value.push(p.policy);
+  }
+  for (const p of d.classicListenerPolicies) {
+    const l = d.classicLbs.find((x) => x.name === p.lbName)?.listeners.find((x) => x.port === p.port);
+    if (l) l.policyNames = [...new Set([...l.policyNames, ...p.policyNames])];
   }
   for (const l of d.listeners) {
     const lb = d.lbs.find((x) => x.arn === l.lbArn || x.name === l.lbArn);

@@ -76,6 +76,8 @@ export interface RegionDrafts {
   trails: Trail[];
   alarms: Alarm[];
   classicLbs: ClassicLoadBalancer[];
+  classicPolicies: Array<{ lbName: string; policy: Extract<ClassicLoadBalancer['policies'], { state: 'ok' }>['value'][number] }>;
+  classicListenerPolicies: Array<{ lbName: string; port: number; policyNames: string[] }>;
   lbs: LoadBalancerV2[];
   listeners: Array<{ lbArn: string; listener: Listener }>;
   lbAttributes: Array<{ lbArn: string; attributes: Record<string, string> }>;
@@ -95,7 +97,7 @@ function emptyRegionDrafts(): RegionDrafts {
   return {
     instances: [], securityGroups: [], sgRules: [], networkInterfaces: [], volumes: [], volumeAttachments: [],
     vpcs: [], flowLogs: [], networkAcls: [], naclEntries: [], naclSubnets: [], vpnConnections: [], dbInstances: [],
-    dbClusters: [], trails: [], alarms: [], classicLbs: [], lbs: [], listeners: [], lbAttributes: [], webAcls: [],
+    dbClusters: [], trails: [], alarms: [], classicLbs: [], classicPolicies: [], classicListenerPolicies: [], lbs: [], listeners: [], lbAttributes: [], webAcls: [],
     wafAssociations: [], wafLogging: [], detectors: [], firewalls: [], topics: [], topicPolicies: [], subscriptions: [],
     keys: [], keyAliases: [],
   };

@@ -1,0 +1,136 @@
+import { ok, type Listener } from '../../../inventory/index.js';
+import { arns } from '../../iac/arns.js';
+import { asBool, asNum } from '../../iac/fields.js';
+import { isUnknown } from '../../iac/value.js';
+import { DEFAULT_SSL_POLICY } from '../../cloudformation/map/elb.js';
+import { blocks, declared, fieldsOf, knownStrings, rec, str, type TfMapper } from './context.js';
+
+const classic: TfMapper = (m) => {
+  const c = m.cfg;
+  const name = String(c.name ?? m.address);
+  const arn = arns.classicLb(m.where, name);
+  const f = fieldsOf(m, arn);
+  const logs = blocks(c.access_logs)[0];
+  m.c.region(m.where.region).classicLbs.push({
+    ...declared(m),
+    name,
+    arn,
+    scheme: f.bool('internal', c.internal, false, true) ? 'internal' : 'internet-facing',
+    securityGroupIds: knownStrings(f, 'security_groups', c.security_groups),
+    listeners: blocks(c.listener).flatMap((x) => {
+      if (isUnknown(x)) {
+        f.defer('listener', x);
+        return [];
+      }
+      const port = asNum(x.lb_port);
+      const ip = asNum(x.instance_port);
+      if (typeof port !== 'number') return [];
+      return [
+        {
+          protocol: String(x.lb_protocol ?? 'HTTP').toUpperCase(),
+          port,
+          ...(str(x.instance_protocol) ? { instanceProtocol: str(x.instance_protocol)!.toUpperCase() } : {}),
+          ...(typeof ip === 'number' ? { instancePort: ip } : {}),
+          ...(str(x.ssl_certificate_id) ? { sslCertificateId: str(x.ssl_certificate_id) } : {}),
+          policyNames: [],
+        },
+      ];
+    }),
+    policies: ok([]),
+    accessLog: logs === undefined ? ok({ enabled: false }) : f.attr(logs, (v) => ({ enabled: asBool(rec(v).enabled) !== false, ...(str(rec(v).bucket) ? { bucket: str(rec(v).bucket) } : {}), ...(str(rec(v).bucket_prefix) ? { prefix: str(rec(v).bucket_prefix) } : {}) })),
+    tags: {},
+  });
+};
+
+/** aws_load_balancer_policy: an SSL negotiation policy of a classic load balancer. */
+const classicPolicy: TfMapper = (m) => {
+  const lb = str(m.cfg.load_balancer_name);
+  if (!lb) return;
+  m.c.region(m.where.region).classicPolicies.push({
+    lbName: lb,
+    policy: {
+      name: String(m.cfg.policy_name ?? m.address),
+      type: String(m.cfg.policy_type_name ?? ''),
+      attributes: Object.fromEntries(blocks(m.cfg.policy_attribute).flatMap((a) => (isUnknown(a) ? [] : [[String(a.name), String(a.value)]]))),
+    },
+  });
+};
+
+const classicListenerPolicy: TfMapper = (m) => {
+  const lb = str(m.cfg.load_balancer_name);
+  const port = asNum(m.cfg.load_balancer_port);
+  if (!lb || typeof port !== 'number') return;
+  m.c.region(m.where.region).classicListenerPolicies.push({ lbName: lb, port, policyNames: knownStrings(fieldsOf(m, m.address), 'policy_names', m.cfg.policy_names) });
+};
+
+const loadBalancer: TfMapper = (m) => {
+  const c = m.cfg;
+  const type = c.load_balancer_type === 'network' || c.load_balancer_type === 'gateway' ? c.load_balancer_type : 'application';
+  const name = String(c.name ?? m.address);
+  const arn = String(c.arn ?? arns.lbV2(m.where, type, name, m.address));
+  const f = fieldsOf(m, arn);
+  const logs = rec(blocks(c.access_logs)[0]);
+  const attributes: Record<string, string> = {};
+  // The arguments Rampart's checks read, as DescribeLoadBalancerAttributes names them.
+  if (type === 'application') attributes['routing.http.drop_invalid_header_fields.enabled'] = String(asBool(c.drop_invalid_header_fields) === true);
+  attributes['access_logs.s3.enabled'] = String(asBool(logs.enabled) === true);
+  if (str(logs.bucket)) attributes['access_logs.s3.bucket'] = str(logs.bucket)!;
+  if (str(logs.prefix)) attributes['access_logs.s3.prefix'] = str(logs.prefix)!;
+  attributes['deletion_protection.enabled'] = String(asBool(c.enable_deletion_protection) === true);
+  m.c.region(m.where.region).lbs.push({
+    ...declared(m),
+    arn,
+    name,
+    type,
+    scheme: f.bool('internal', c.internal, false, true) ? 'internal' : 'internet-facing',
+    securityGroupIds: knownStrings(f, 'security_groups', c.security_groups),
+    listeners: ok([]),
+    attributes: f.attr([c.drop_invalid_header_fields, logs.enabled, logs.bucket], () => attributes),
+    tags: {},
+  });
+};
+
+const listener: TfMapper = (m) => {
+  const c = m.cfg;
+  const lb = str(c.load_balancer_arn);
+  if (!lb) return;
+  const f = fieldsOf(m, lb);
+  const port = asNum(c.port);
+  if (isUnknown(port)) return f.defer(`listener ${m.address} port`, port);
+  // The provider's default protocol: HTTP for application load balancers.
+  const protocol = String(c.protocol ?? 'HTTP').toUpperCase();
+  if (typeof port !== 'number') return;
+  const secure = protocol === 'HTTPS' || protocol === 'TLS';
+  const l: Listener = {
+    ...declared(m),
+    arn: String(c.arn ?? arns.listener(m.where, m.address)),
+    port,
+    protocol,
+    ...(secure ? { sslPolicy: str(c.ssl_policy) ?? DEFAULT_SSL_POLICY } : {}),
+    certificateArns: str(c.certificate_arn) ? [str(c.certificate_arn)!] : [],
+    defaultActions: blocks(c.default_action).flatMap((x) => {
+      if (isUnknown(x)) return [];
+      const r = rec(blocks(x.redirect)[0]);
+      return [
+        {
+          type: String(x.type ?? 'forward'),
+          ...(blocks(x.redirect).length
+            ? { redirect: { ...(str(r.protocol) ? { protocol: str(r.protocol) } : {}), ...(r.port != null ? { port: String(r.port) } : {}), ...(str(r.status_code) ? { statusCode: str(r.status_code) } : {}) } }
+            : {}),
+          ...(str(x.target_group_arn) ? { targetGroupArn: str(x.target_group_arn) } : {}),
+        },
+      ];
+    }),
+  };
+  m.c.region(m.where.region).listeners.push({ lbArn: lb, listener: l });
+};
+
+export const elbMappers: Record<string, TfMapper> = {
+  aws_elb: classic,
+  aws_load_balancer_policy: classicPolicy,
+  aws_load_balancer_listener_policy: classicListenerPolicy,
+  aws_lb: loadBalancer,
+  aws_alb: loadBalancer,
+  aws_lb_listener: listener,
+  aws_alb_listener: listener,
+};
