@@ -1,4 +1,4 @@
-import { failed, ok } from '../../inventory/index.js';
+import { failed } from '../../inventory/index.js';
 import { testCheck } from '../../test-utils/check-tester.js';
 import check from './backup-admin.js';
 import { ACCOUNT_ARN, ADMIN_ARN, allow, doc, group, iam, inline, managed, role, trustAccount, trustService, user } from './__tests__/fixtures.js';
@@ -77,21 +77,21 @@ testCheck(check, {
           status: 'unknown',
           resourceId: ACCOUNT_ARN,
           detail: 'backup',
-          message: 'Could not decide whether the principals that could not be read are administrators: roles: iam:GetAccountAuthorizationDetails failed: AccessDenied.',
+          message: 'Could not decide whether the principals that could not be read can administer the account: roles: iam:GetAccountAuthorizationDetails failed: AccessDenied.',
         },
         {
           status: 'unknown',
           resourceId: ACCOUNT_ARN,
           detail: 'count',
-          message: 'Could not decide whether the principals that could not be read are administrators: roles: iam:GetAccountAuthorizationDetails failed: AccessDenied.',
+          message: 'Could not decide whether the principals that could not be read can administer the account: roles: iam:GetAccountAuthorizationDetails failed: AccessDenied.',
         },
       ],
     },
     {
       name: 'an attached managed policy missing from the inventory leaves the user undecided',
-      inventory: [iam({ users: [user('eve', { attachedManagedPolicies: ['arn:aws:iam::aws:policy/PowerUserAccess'] })] }), { iam: { policies: ok([]) } }],
+      inventory: [iam({ users: [user('eve', { attachedManagedPolicies: ['arn:aws:iam::aws:policy/PowerUserAccess'] })] })],
       findings: [
-        { status: 'unknown', resourceId: ACCOUNT_ARN, detail: 'backup', message: 'Could not decide whether user eve are administrators: their policies could not all be evaluated.' },
+        { status: 'unknown', resourceId: ACCOUNT_ARN, detail: 'backup', message: 'Could not decide whether user eve can administer the account: their policies could not all be evaluated.' },
       ],
     },
   ],

@@ -45,7 +45,7 @@ export default defineCheck({
     serviceOnly: 'The only IAM administrators are roles that just AWS services can assume ({{admins}}): no person can administer the account without root.',
     few: '{{count}} principal(s) are administrators, within the limit of {{max}}: {{admins}}.',
     tooMany: '{{count}} principals are administrators, more than {{max}}: {{admins}}.',
-    undecided: 'Could not decide whether {{principals}} are administrators: {{why}}.',
+    undecided: 'Could not decide whether {{principals}} can administer the account: {{why}}.',
     missing: 'Could not read {{what}}: {{why}}.',
   },
   options: Options,

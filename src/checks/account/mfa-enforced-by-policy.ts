@@ -4,7 +4,7 @@ import type { WhoCanVia } from '../../policy/index.js';
 import { defineCheck, type CheckResult } from '../types.js';
 import { accountResource, missing } from '../helpers.js';
 import { ActionList, DEFAULT_PRIVILEGED_ACTIONS } from './privileged-actions.js';
-import { listText, policyView, principalResource, viaText } from './policy-view.js';
+import { listText, NO_MFA_KEYS, NO_MFA_SESSION, policyView, principalResource, viaOfDecision, viaText } from './policy-view.js';
 
 const Options = z.object({
   privilegedActions: ActionList.default(DEFAULT_PRIVILEGED_ACTIONS),
@@ -62,23 +62,34 @@ export default defineCheck({
     const pv = policyView(inventory);
     const per = new Map<string, PerUser>(withAccess.map((r) => [r.arn, { noMfa: [], stale: [], enforced: [], undecided: [] }]));
     for (const action of options.privilegedActions) {
-      const now = pv.who({ action });
+      const withMfa = new Map(pv.who({ action, mfa: true }).map((x) => [x.principal, x]));
       const atLimit = new Map(pv.who({ action, mfa: true, mfaAgeSeconds: options.maxMfaAgeSeconds + 1 }).map((x) => [x.principal, x]));
       const ancient = new Map(pv.who({ action, mfa: true, mfaAgeSeconds: ANCIENT_MFA }).map((x) => [x.principal, x]));
-      for (const r of now) {
-        const u = per.get(r.principal);
-        if (!u) continue;
-        if (r.allowedWithoutMfa === true) u.noMfa.push({ action, via: r.via });
-        else if (r.allowedWithoutMfa === 'undecided') u.undecided.push({ action, why: r.undecidedBecause ?? [] });
-        else if (r.allowedWithMfa === true) {
-          // Allowed just after an MFA sign-in. Still allowed past the limit but not forever: an
-          // aws:MultiFactorAuthAge bound looser than ours. Allowed forever: aws:MultiFactorAuthPresent, accepted.
-          const late = atLimit.get(r.principal);
-          const never = ancient.get(r.principal)?.allowedWithMfa;
-          if (late?.allowedWithMfa === true && never !== true) u.stale.push({ action, via: late.via });
-          else if (late?.allowedWithMfa === 'undecided') u.undecided.push({ action, why: r.undecidedBecause ?? ['the MFA age condition could not be evaluated'] });
-          else u.enforced.push(action);
-        } else if (r.allowedWithMfa === 'undecided') u.undecided.push({ action, why: r.undecidedBecause ?? [] });
+      for (const row of withAccess) {
+        const u = per.get(row.arn)!;
+        // Only the ways this user can lack MFA: a console session without it, or its access keys.
+        const variants = [row.passwordEnabled && NO_MFA_SESSION, (row.accessKey1Active || row.accessKey2Active) && NO_MFA_KEYS].filter((v) => !!v);
+        const without = variants.map((ctx) => pv.asUser(row.arn, action, ctx)).filter((d) => d !== undefined);
+        const allowed = without.find((d) => d.decision === 'allow');
+        if (allowed) {
+          u.noMfa.push({ action, via: viaOfDecision(allowed) });
+          continue;
+        }
+        const open = without.find((d) => d.decision === 'undecided');
+        if (open) {
+          u.undecided.push({ action, why: open.undecidedBecause ?? [] });
+          continue;
+        }
+        const r = withMfa.get(row.arn);
+        if (r?.allowedWithMfa === 'undecided') u.undecided.push({ action, why: r.undecidedBecause ?? [] });
+        if (r?.allowedWithMfa !== true) continue;
+        // Allowed just after an MFA sign-in. Still allowed past the limit but not forever: an
+        // aws:MultiFactorAuthAge bound looser than ours. Allowed forever: aws:MultiFactorAuthPresent, accepted.
+        const late = atLimit.get(row.arn);
+        const never = ancient.get(row.arn)?.allowedWithMfa;
+        if (late?.allowedWithMfa === true && never !== true) u.stale.push({ action, via: late.via });
+        else if (late?.allowedWithMfa === 'undecided') u.undecided.push({ action, why: late.undecidedBecause ?? ['the MFA age condition could not be evaluated'] });
+        else u.enforced.push(action);
       }
     }
 

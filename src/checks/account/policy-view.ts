@@ -1,10 +1,21 @@
 import type { Inventory } from '../../inventory/index.js';
 import {
   administratorStatus,
+  evaluateRequest,
   iamViewFromInventory,
+  isPolicyParseError,
+  isUnknownDoc,
+  parsePolicy,
+  principalFromArn,
   whoCan,
   type AdministratorStatus,
+  type ContextValue,
+  type Decision,
   type IamView,
+  type IamViewPolicy,
+  type MaybeUnknownPolicy,
+  type PolicySet,
+  type PolicySource,
   type WhoCanQuery,
   type WhoCanResult,
   type WhoCanVia,
@@ -19,7 +30,17 @@ export interface PolicyView {
   view: IamView;
   admin(arn: string): AdministratorStatus['admin'];
   who(q: WhoCanQuery): WhoCanResult[];
+  /**
+   * One IAM user's request, evaluated with exactly the context given (who-can folds both ways of
+   * lacking MFA into one answer; some checks must tell a console session from an access key).
+   */
+  asUser(arn: string, action: string, context: Record<string, ContextValue>): Decision | undefined;
 }
+
+/** How a request lacks MFA: a console (or STS) session without it, or long-term access keys. */
+export const NO_MFA_SESSION: Record<string, ContextValue> = { 'aws:MultiFactorAuthPresent': false, 'aws:MultiFactorAuthAge': [] };
+/** Requests signed with access keys carry neither MFA key (IAM User Guide, global condition keys). */
+export const NO_MFA_KEYS: Record<string, ContextValue> = { 'aws:MultiFactorAuthPresent': [], 'aws:MultiFactorAuthAge': [] };
 
 const cache = new WeakMap<Inventory, PolicyView>();
 
@@ -28,6 +49,7 @@ export function policyView(inv: Inventory): PolicyView {
   if (hit) return hit;
   const view = iamViewFromInventory(inv);
   const admins = new Map<string, AdministratorStatus['admin']>();
+  const parsed = new Map<string, PolicySet | undefined>();
   const pv: PolicyView = {
     view,
     admin(arn) {
@@ -36,9 +58,68 @@ export function policyView(inv: Inventory): PolicyView {
       return a;
     },
     who: (q) => whoCan(view, q),
+    asUser: (arn, action, context) => {
+      const set = userPolicies(view, arn, parsed);
+      if (!set) return undefined;
+      const u = view.users.find((x) => x.arn === arn);
+      const principalKeys: Record<string, ContextValue> = Object.fromEntries(Object.entries(u?.tags ?? {}).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]));
+      if (u?.id) principalKeys['aws:userid'] = u.id;
+      return evaluateRequest(
+        { principal: principalFromArn(arn), action, context: { ...principalKeys, ...context }, missingKeys: 'unknown', knownKeyPrefixes: ['aws:principaltag/'] },
+        set,
+      );
+    },
   };
   cache.set(inv, pv);
   return pv;
+}
+
+function toPolicy(ref: IamViewPolicy, source: PolicySource): MaybeUnknownPolicy {
+  if (isUnknownDoc(ref.document)) return { source, unknownBecause: ref.document.unknownBecause };
+  const p = parsePolicy(ref.document, source);
+  return isPolicyParseError(p) ? { source, unknownBecause: p.message } : p;
+}
+
+/** A user's identity policies (its own and its groups'), and its boundary, parsed once per view. */
+function userPolicies(view: IamView, arn: string, cache: Map<string, PolicySet | undefined>): PolicySet | undefined {
+  if (cache.has(arn)) return cache.get(arn);
+  const u = view.users.find((x) => x.arn === arn);
+  let set: PolicySet | undefined;
+  if (u) {
+    const identity: MaybeUnknownPolicy[] = [];
+    const add = (owner: string, list: IamViewPolicy[] | { unknownBecause: string }, group?: string) => {
+      if (isUnknownDoc(list)) identity.push({ source: { type: 'identity', name: `policies of ${owner}`, attachedTo: owner }, unknownBecause: list.unknownBecause });
+      else for (const ref of list) identity.push(toPolicy(ref, { type: 'identity', name: ref.name, kind: ref.kind, attachedTo: owner, ...(ref.arn ? { arn: ref.arn } : {}), ...(group ? { group } : {}) }));
+    };
+    add(u.arn, u.policies);
+    if (isUnknownDoc(u.groups)) identity.push({ source: { type: 'identity', name: `groups of ${u.name}` }, unknownBecause: u.groups.unknownBecause });
+    else
+      for (const name of u.groups) {
+        const g = view.groups.find((x) => x.name === name);
+        if (g) add(g.arn, g.policies, g.name);
+        else identity.push({ source: { type: 'identity', name: `policies of group ${name}`, group: name }, unknownBecause: `group ${name} is not in the inventory` });
+      }
+    set = { identity };
+    if (view.scps) set.scps = view.scps.map((level) => level.map((ref) => toPolicy(ref, { type: 'scp', name: ref.name, ...(ref.arn ? { arn: ref.arn } : {}) })));
+    if (u.permissionsBoundary) set.boundary = toPolicy(u.permissionsBoundary, { type: 'boundary', name: u.permissionsBoundary.name, attachedTo: u.arn });
+  }
+  cache.set(arn, set);
+  return set;
+}
+
+/** The policies behind an Allow decision, named as `viaText` names them. */
+export function viaOfDecision(d: Decision): WhoCanVia[] {
+  return d.trace
+    .filter((t) => t.effect === 'Allow' && t.role === 'identity-allow')
+    .map((t) => ({
+      policy: t.policy.name,
+      kind: t.policy.kind ?? 'inline',
+      attachedTo: t.policy.group ? ('group' as const) : ('user' as const),
+      statementIndex: t.statementIndex,
+      ...(t.policy.arn ? { arn: t.policy.arn } : {}),
+      ...(t.policy.group ? { group: t.policy.group } : {}),
+      ...(t.sid ? { sid: t.sid } : {}),
+    }));
 }
 
 /** Users and roles as finding resources. */

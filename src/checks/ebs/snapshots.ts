@@ -37,7 +37,7 @@ const ageText = (ms: number): string => {
 /** Snapshots that can restore the volume: finished ones (a template or old record may not say). */
 const usable = (s: Snapshot): boolean => s.state === undefined || s.state === 'completed';
 
-function judgeVolume(v: Volume, region: string, snaps: Snapshot[], opts: Options, now: Date): CheckResult<Msg> {
+function judgeVolume(v: Volume, region: string, snaps: readonly Snapshot[], opts: Options, now: Date): CheckResult<Msg> {
   const resource = volumeResource(v, region);
   const detail = 'recent-snapshot';
   const data = { volume: labelOf(v), max: opts.maxAgeDays };
@@ -45,7 +45,7 @@ function judgeVolume(v: Volume, region: string, snaps: Snapshot[], opts: Options
   let newest: { s: Snapshot; t: number } | undefined;
   for (const s of snaps) {
     const t = time(s.startTime);
-    if (s.volumeId !== v.id || !usable(s) || t === undefined) continue;
+    if (!usable(s) || t === undefined) continue;
     if (!newest || t > newest.t) newest = { s, t };
   }
   if (newest) {
@@ -92,9 +92,17 @@ function judgeRegion(inv: Inventory, region: string, r: RegionalInventory, opts:
   }
   if (volumes.state === 'ok') {
     const inUse = volumes.value.filter((v) => v.state === 'in-use');
+    // Indexed once: accounts keep tens of thousands of snapshots.
+    const byVolume = new Map<string, Snapshot[]>();
+    for (const s of owned) {
+      if (!s.volumeId) continue;
+      const list = byVolume.get(s.volumeId);
+      if (list) list.push(s);
+      else byVolume.set(s.volumeId, [s]);
+    }
     for (const v of inUse) {
       if (snapshots.state === 'ok' || snapshots.state === 'absent') {
-        out.push(judgeVolume(v, region, owned, opts, now));
+        out.push(judgeVolume(v, region, byVolume.get(v.id) ?? [], opts, now));
       } else {
         out.push(missing(volumeResource(v, region), snapshots, `the snapshots of volume ${labelOf(v)}`, 'recent-snapshot'));
       }

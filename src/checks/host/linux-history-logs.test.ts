@@ -1,4 +1,4 @@
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { BASE_LINUX, bigText, cleanFixtures, hostPart, type Spec } from '../../sources/host/__tests__/fixtures.js';
 import { testCheck } from '../../test-utils/check-tester.js';
@@ -7,6 +7,10 @@ import check from './linux-history-logs.js';
 afterAll(cleanFixtures);
 
 const ID = 'ami-test';
+const BIG = 4 * 1024 * 1024;
+const BIG_LINE = 'Oct 10 10:00:00 ip-10-0-0-1 app[7]: request served\n';
+// Appended to the body's last, cut-short line: the secret is on that line.
+const BIG_TAIL = ' login https://svc:Pa55w0rd@db.internal:5432/app\n';
 const HARDENED: Spec = {
   ...BASE_LINUX,
   'root/.bash_history': { symlink: '/dev/null' },
@@ -53,7 +57,7 @@ testCheck(check, {
           severity: 'high',
           resourceId: ID,
           detail: 'history:/home/ec2-user/.psql_history',
-          message: "/home/ec2-user/.psql_history keeps 1 line of history with 1 secret: PASSWORD=**** (password, line 1).",
+          message: "/home/ec2-user/.psql_history keeps 1 line of history with 1 secret: PASSWORD **** (password, line 1).",
         },
       ],
     },
@@ -86,21 +90,21 @@ testCheck(check, {
           severity: 'low',
           resourceId: ID,
           detail: 'var-log',
-          message: '2 files under /var/log are not empty (196 B in all), for example /var/log/dnf.log (160 B), /var/log/messages (36 B).',
+          message: 'Non-empty files under /var/log: 2 (196 B in all), for example /var/log/dnf.log (160 B), /var/log/messages (36 B).',
         },
       ],
     },
     {
       name: 'a big log whose secret is on its last line',
       source: 'host',
-      inventory: [await hostPart({ ...HARDENED, 'var/log/app.log': bigText(4 * 1024 * 1024, 'login https://svc:Pa55w0rd@db.internal:5432/app\n') })],
+      inventory: [await hostPart({ ...HARDENED, 'var/log/app.log': bigText(BIG, BIG_TAIL, BIG_LINE) })],
       findings: [
         {
           status: 'fail',
           severity: 'high',
           resourceId: ID,
           detail: 'log:/var/log/app.log',
-          message: 'Log /var/log/app.log (4.0 MiB) holds 1 secret: https://svc:****@ (url-credentials, line 74899).',
+          message: `Log /var/log/app.log (4.0 MiB) holds 1 secret: https://svc:****@ (url-credentials, line ${Math.floor((BIG - BIG_TAIL.length) / BIG_LINE.length) + 1}).`,
         },
       ],
     },

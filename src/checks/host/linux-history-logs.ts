@@ -39,7 +39,7 @@ export default defineCheck<Record<string, never>, Msg>({
     history: '{{path}} keeps {{lines}} of history ({{size}}).',
     historySecrets: '{{path}} keeps {{lines}} of history with {{secrets}}: {{found}}.',
     logSecrets: 'Log {{path}} ({{size}}) holds {{secrets}}: {{found}}.{{partial}}',
-    logs: '{{count}} under /var/log are not empty ({{size}} in all), for example {{examples}}.',
+    logs: 'Non-empty files under /var/log: {{count}} ({{size}} in all), for example {{examples}}.',
     clean: 'No shell history and no non-empty log file were found in {{homes}} and /var/log.',
     missing: 'Could not read {{what}}: {{why}}.',
   },
@@ -112,7 +112,7 @@ export default defineCheck<Record<string, never>, Msg>({
           resource: hostResource(host, fileAt(biggest[0]?.path ?? '/var/log')),
           message: 'logs',
           data: {
-            count: plural(plain.length, 'file'),
+            count: plain.length,
             size: size(plain.reduce((n, l) => n + l.size, 0)),
             examples: biggest
               .slice(0, 3)

@@ -32,10 +32,10 @@ export default defineCheck<Options, Msg>({
     cli: 'wevtutil el | ForEach-Object { wevtutil cl "$_" }',
   },
   messages: {
-    notCleared: '{{count}} hold more than {{max}} records, for example {{examples}}.',
-    cleared: 'All {{count}} hold at most {{max}} records.',
+    notCleared: 'Event logs holding more than {{max}} records: {{count}}, for example {{examples}}.',
+    cleared: 'Every event log ({{count}}) holds at most {{max}} records.',
     none: 'No event log file is in the image.',
-    unreadable: '{{count}} could not be read as EVTX files ({{examples}}), so whether they were cleared cannot be told.',
+    unreadable: 'Event logs that could not be read as EVTX files: {{count}} ({{examples}}); whether they were cleared cannot be told.',
     missing: 'Could not read {{what}}: {{why}}.',
   },
   evaluate({ inventory, options }) {
@@ -54,7 +54,7 @@ export default defineCheck<Options, Msg>({
         status: 'fail',
         resource: hostResource(host, fileAt(full[0]?.path ?? win.systemRoot)),
         message: 'notCleared',
-        data: { count: plural(full.length, 'event log'), max, examples: full.slice(0, 3).map((l) => `${name(l.path)} (${l.records} records)`).join(', ') },
+        data: { count: full.length, max, examples: full.slice(0, 3).map((l) => `${name(l.path)} (${plural(l.records, 'record')})`).join(', ') },
         detail: 'event-logs',
         evidence: { logs: full.slice(0, 50).map((l) => ({ path: l.path, records: l.records, size: l.size })) },
       });
@@ -64,7 +64,7 @@ export default defineCheck<Options, Msg>({
         status: 'unknown',
         resource: hostResource(host, fileAt(unread[0]?.path ?? win.systemRoot)),
         message: 'unreadable',
-        data: { count: plural(unread.length, 'event log'), examples: unread.slice(0, 3).map((l) => `${name(l.path)}: ${l.error ?? 'unreadable'}`).join('; ') },
+        data: { count: unread.length, examples: unread.slice(0, 3).map((l) => `${name(l.path)}: ${l.error ?? 'unreadable'}`).join('; ') },
         detail: 'event-logs-unreadable',
       });
     }
@@ -72,7 +72,7 @@ export default defineCheck<Options, Msg>({
       out.push(
         logs.value.length === 0
           ? { status: 'pass', resource: hostResource(host), message: 'none' }
-          : { status: 'pass', resource: hostResource(host), message: 'cleared', data: { count: plural(logs.value.length, 'event log'), max }, detail: 'event-logs' },
+          : { status: 'pass', resource: hostResource(host), message: 'cleared', data: { count: logs.value.length, max }, detail: 'event-logs' },
       );
     }
     return out;

@@ -5,7 +5,7 @@ import { missing } from '../helpers.js';
 import { defineCheck, type CheckResult, type ResourceRef } from '../types.js';
 import { bucketResource, forEachBucket } from './buckets.js';
 import { ELB_LOG_ACCOUNTS } from './elb-log-accounts.js';
-import { policyVerdict } from './exposure.js';
+import { policyVerdict, type DecidedVerdict } from './exposure.js';
 import { effectiveSetting, levelsText, type EffectiveSetting } from './public-access-block.js';
 
 const Options = z.object({
@@ -32,7 +32,7 @@ type Msg =
 const statementText = (r: PublicResult) =>
   r.statements.map((s) => `statement ${s.index}${s.sid ? ` (${s.sid})` : ''} allowing ${s.actions.join(', ')}`).join('; ');
 
-function publicResult(inv: Inventory, b: Bucket, resource: ResourceRef, v: Extract<ReturnType<typeof policyVerdict>, { kind: 'decided' }>, restrict: EffectiveSetting): CheckResult<Msg>[] {
+function publicResult(inv: Inventory, b: Bucket, resource: ResourceRef, v: DecidedVerdict, restrict: EffectiveSetting): CheckResult<Msg>[] {
   const detail = 'public';
   const data = { bucket: b.name };
   const out: CheckResult<Msg>[] = [];

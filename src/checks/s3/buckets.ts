@@ -21,8 +21,8 @@ export function forEachBucket<M extends string>(inv: Inventory, each: (b: Bucket
   return [missing(accountResource(inv), list, 'the S3 buckets')];
 }
 
-/** The account's bucket of that name, when the buckets were listed and it is one of them. */
-export function bucketNamed(inv: Inventory, name: string): Bucket | undefined {
+/** The account's buckets by name (empty when they could not be listed), for lookups from other resources. */
+export function bucketsByName(inv: Inventory): Map<string, Bucket> {
   const list = inv.s3.buckets;
-  return list.state === 'ok' ? list.value.find((b) => b.name === name) : undefined;
+  return new Map(list.state === 'ok' ? list.value.map((b) => [b.name, b]) : []);
 }

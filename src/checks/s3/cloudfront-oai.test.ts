@@ -132,6 +132,29 @@ testCheck(check, {
       findings: [{ status: 'unknown', resourceId: A, detail: 'origin:assets', message: 'Could not read the bucket policy of assets: s3:GetBucketPolicy failed: AccessDenied.' }],
     },
     {
+      name: "a bucket with ACLs enabled whose ACL could not be read",
+      inventory: [
+        withOrigin(oac),
+        s3([bucket('assets', { ownershipControls: ok('ObjectWriter'), publicAccessBlock: ok(ALL_OFF), acl: failed('s3:GetBucketAcl', 'AccessDenied') })], ALL_OFF),
+      ],
+      findings: [{ status: 'unknown', resourceId: A, detail: 'origin:assets', message: 'Could not read the ACL of bucket assets: s3:GetBucketAcl failed: AccessDenied.' }],
+    },
+    {
+      name: 'a public policy where RestrictPublicBuckets could not be read',
+      inventory: [
+        withOrigin(oac),
+        { s3: { accountPublicAccessBlock: failed('s3:GetAccountPublicAccessBlock', 'AccessDenied'), buckets: ok([bucket('assets', { policy: ok(publicRead), publicAccessBlock: ok(ALL_OFF) })]) } },
+      ],
+      findings: [
+        {
+          status: 'unknown',
+          resourceId: A,
+          detail: 'origin:assets',
+          message: 'Could not read whether RestrictPublicBuckets covers bucket assets: s3:GetAccountPublicAccessBlock failed: AccessDenied.',
+        },
+      ],
+    },
+    {
       name: 'an S3OriginConfig on a domain that names no bucket',
       inventory: [withOrigin({ domainName: 'assets-ap-123456789012.s3-accesspoint.eu-west-1.amazonaws.com', hasS3OriginConfig: true, originAccessControlId: 'E2QWRUHEXAMPLE' }), s3([], ALL_ON)],
       findings: [

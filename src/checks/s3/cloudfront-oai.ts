@@ -1,8 +1,8 @@
-import type { Distribution, Inventory, Origin } from '../../inventory/index.js';
+import type { Bucket, Distribution, Inventory, Origin } from '../../inventory/index.js';
 import { missing } from '../helpers.js';
 import { defineCheck, type CheckResult } from '../types.js';
 import { behaviorsOf, distributionName, distributionResource, forEachDistribution } from '../cloudfront/distributions.js';
-import { bucketNamed } from './buckets.js';
+import { bucketsByName } from './buckets.js';
 import { bucketExposure } from './exposure.js';
 import { s3OriginKind } from './s3-origins.js';
 
@@ -25,7 +25,7 @@ function signing(d: Distribution, o: Origin): string {
   return '';
 }
 
-function judgeOrigin(inv: Inventory, d: Distribution, o: Origin): CheckResult<Msg>[] {
+function judgeOrigin(inv: Inventory, buckets: Map<string, Bucket>, d: Distribution, o: Origin): CheckResult<Msg>[] {
   const kind = s3OriginKind(o);
   if (kind.kind === 'other') return [];
   const resource = distributionResource(d);
@@ -36,7 +36,7 @@ function judgeOrigin(inv: Inventory, d: Distribution, o: Origin): CheckResult<Ms
   if (!via) return [{ status: 'fail', resource, detail, message: 'noAccessControl', data }];
   const d2 = { ...data, via };
   if (!kind.bucket) return [{ status: 'unknown', resource, detail, message: 'unknownBucket', data: d2 }];
-  const bucket = bucketNamed(inv, kind.bucket);
+  const bucket = buckets.get(kind.bucket);
   if (!bucket) {
     const list = inv.s3.buckets;
     if (list.state !== 'ok' && list.state !== 'absent') return [missing(resource, list, `whether bucket ${kind.bucket} is public`, detail)];
@@ -92,6 +92,7 @@ export default defineCheck<Record<string, never>, Msg>({
     missing: 'Could not read {{what}}: {{why}}.',
   },
   evaluate({ inventory }) {
-    return forEachDistribution<Msg>(inventory, (d) => d.origins.flatMap((o) => judgeOrigin(inventory, d, o)));
+    const buckets = bucketsByName(inventory);
+    return forEachDistribution<Msg>(inventory, (d) => d.origins.flatMap((o) => judgeOrigin(inventory, buckets, d, o)));
   },
 });

@@ -9,6 +9,8 @@ export type PolicyVerdict =
   | { kind: 'undecided'; result: PublicResult }
   | { kind: 'decided'; result: PublicResult; publicByEngine: boolean; publicByAws: boolean | undefined };
 
+export type DecidedVerdict = Extract<PolicyVerdict, { kind: 'decided' }>;
+
 export function policyVerdict(inv: Inventory, b: Bucket): PolicyVerdict {
   if (b.policy.state === 'absent') return { kind: 'none' };
   if (b.policy.state !== 'ok') return { kind: 'unread', attr: b.policy };

@@ -23,7 +23,6 @@ const trail = (name: string, bucketName: string) => ({
   status: ok({ isLogging: true }),
   eventSelectors: ok({}),
 });
-const noMfa = ok({ status: 'Enabled' as const, mfaDelete: 'Disabled' as const });
 const withMfa = ok({ status: 'Enabled' as const, mfaDelete: 'Enabled' as const });
 const LOGS = bucketArn('trail-logs');
 

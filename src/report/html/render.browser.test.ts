@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('form#filters').isVisible()).toBe(false);
     expect(await page.locator('details:not([open])').count()).toBeGreaterThan(0);
-    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.evaluate('window.dispatchEvent(new Event("beforeprint"))');
     expect(await page.locator('details:not([open])').count()).toBe(0);
     await page.emulateMedia({ media: 'screen' });
   });

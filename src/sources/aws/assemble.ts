@@ -24,8 +24,22 @@ export interface AssembleInput {
 /** Why a part holds nothing: the service was left out. */
 const NOT_SELECTED = 'service not selected (--services)';
 
+/** An attribute, not a resource that merely has a `state` field (an instance is 'running', a volume can be 'error'). */
 function isAttr(v: unknown): v is Attr<unknown> {
-  return typeof v === 'object' && v !== null && 'state' in v && typeof (v as { state: unknown }).state === 'string';
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  switch (o.state) {
+    case 'ok':
+      return 'value' in o;
+    case 'error':
+      return typeof o.call === 'string' && typeof o.error === 'string';
+    case 'unknown':
+      return typeof o.reason === 'string';
+    case 'absent':
+      return Object.keys(o).length === 1;
+    default:
+      return false;
+  }
 }
 
 /**

@@ -49,7 +49,7 @@ export function gapsOf(inv: Inventory): Gap[] {
       groups.set(key, g);
       return;
     }
-    if (o.state === 'ok') {
+    if (o.state === 'ok' && 'value' in o) {
       walk(o.value, path, region);
       return;
     }

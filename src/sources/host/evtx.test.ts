@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countEvtxRecords } from './evtx.js';
-
-/** A synthetic EVTX file: the 4 KiB header, then 64 KiB chunks with the given record number ranges. */
-export function evtx(chunks: Array<[number, number] | null>): Buffer {
-  const header = Buffer.alloc(4096);
-  header.write('ElfFile\0', 0, 'latin1');
-  header.writeUInt16LE(4096, 40);
-  header.writeUInt16LE(chunks.length, 42);
-  const body = chunks.map((range) => {
-    const c = Buffer.alloc(65536);
-    if (range) {
-      c.write('ElfChnk\0', 0, 'latin1');
-      c.writeBigUInt64LE(BigInt(range[0]), 8);
-      c.writeBigUInt64LE(BigInt(range[1]), 16);
-    }
-    return c;
-  });
-  return Buffer.concat([header, ...body]);
-}
+import { evtx } from './__tests__/fixtures.js';
 
 async function* inPieces(b: Buffer, size: number): AsyncIterable<Buffer> {
   for (let i = 0; i < b.length; i += size) yield b.subarray(i, i + size);

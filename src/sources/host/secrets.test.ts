@@ -9,6 +9,7 @@ describe('findSecrets', () => {
   it.each([
     ['export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE', [{ type: 'aws-access-key-id', excerpt: 'AKIA****MPLE' }]],
     ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', [{ type: 'aws-secret-access-key', excerpt: 'aws_secret_access_key=****' }]],
+    ['aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', [{ type: 'aws-secret-access-key', excerpt: 'aws_secret_access_key=****' }]],
     ['-----BEGIN OPENSSH PRIVATE KEY-----', [{ type: 'private-key', excerpt: '-----BEGIN OPENSSH PRIVATE KEY-----' }]],
     ['-----BEGIN RSA PRIVATE KEY-----', [{ type: 'private-key', excerpt: '-----BEGIN RSA PRIVATE KEY-----' }]],
     ['curl -d password=hunter2 https://x', [{ type: 'password', excerpt: 'password=****' }]],
@@ -18,6 +19,8 @@ describe('findSecrets', () => {
     ['app --password=topsecret --user x', [{ type: 'password', excerpt: '--password=****' }]],
     ['db_password: "correct horse"', [{ type: 'password', excerpt: 'db_password=****' }]],
     ['{"password":"abc123"}', [{ type: 'password', excerpt: 'password=****' }]],
+    ["ALTER USER app WITH PASSWORD 'Tr0ub4dor';", [{ type: 'password', excerpt: 'PASSWORD ****' }]],
+    ['CREATE USER x IDENTIFIED BY "pw1";', [{ type: 'password', excerpt: 'IDENTIFIED BY ****' }]],
     ['git clone https://deploy:ghp_abcdef@github.com/org/repo', [{ type: 'url-credentials', excerpt: 'https://deploy:****@' }]],
   ])('finds and masks: %s', (line, want) => {
     expect(findSecrets(line)).toEqual(want);

@@ -12,7 +12,8 @@ export const MAX_HITS = 25;
 
 // Access key ids: AKIA (long-term), ASIA (session), ABIA/ACCA (other partitions' services).
 const ACCESS_KEY_ID = /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/g;
-const SECRET_KEY = /(aws_?secret_?(?:access_?)?key|secretaccesskey)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi;
+// key=value, key: value, and the CLI's `aws configure set aws_secret_access_key VALUE`.
+const SECRET_KEY = /(aws_?secret_?(?:access_?)?key|secretaccesskey)["']?(?:\s*[:=]\s*|\s+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi;
 const PRIVATE_KEY = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----/g;
 // key=value and key: value forms: password=, PGPASSWORD=, MYSQL_PWD=, db_passwd: ...
 // A colon counts only when quoted ("password": x) or followed by a space (YAML), so that log words
@@ -22,9 +23,12 @@ const PASSWORD_ASSIGN = /\b([A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd))(?
 const PASSWORD_FLAG = /(?:^|\s)(--password|--passwd|--pass)(?:=|\s+)("[^"]*"|'[^']*'|\S+)/dgi;
 const MYSQL_P = /\b(mysql(?:dump|admin)?|mariadb)\b[^|;&\n]*?\s-p(?!\s)("[^"]*"|'[^']*'|\S+)/dg;
 const SSHPASS = /\b(sshpass)\s+-p\s*("[^"]*"|'[^']*'|\S+)/dg;
+// SQL: ALTER USER x WITH PASSWORD '...', CREATE USER x IDENTIFIED BY '...'.
+const SQL_PASSWORD = /\b(password|identified\s+by)\s+('[^']+'|"[^"]+")/dgi;
 /** The password forms, most specific first, with how the excerpt joins key and mask. */
 const PASSWORD_FORMS: Array<[RegExp, string]> = [
   [PASSWORD_FLAG, 'as-written'],
+  [SQL_PASSWORD, ' '],
   [MYSQL_P, ' -p'],
   [SSHPASS, ' -p '],
   [PASSWORD_ASSIGN, '='],
@@ -32,7 +36,7 @@ const PASSWORD_FORMS: Array<[RegExp, string]> = [
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@]+):([^\s@/]+)@/gi;
 
 /** A quick test so that the common line (no hint of a secret) costs one regex. */
-const HINT = /AKIA|ASIA|ABIA|ACCA|secret|PRIVATE KEY|pass|pwd|mysql|mariadb|:\/\/[^\s/@]*:[^\s@]*@/i;
+const HINT = /AKIA|ASIA|ABIA|ACCA|secret|PRIVATE KEY|pass|pwd|identified|mysql|mariadb|:\/\/[^\s/@]*:[^\s@]*@/i;
 
 /** AKIA****WXYZ: the key id's kind and last four characters, as the console shows it. */
 export function maskKeyId(id: string): string {

@@ -28,7 +28,9 @@ const WHY = 'templates do not declare it';
  * template did not declare stay "not collected", since they live outside the template.
  */
 export function assemble(c: IacCollector, meta: AssembleMeta): Inventory {
-  const regionNames = [...new Set([...meta.regions, ...c.regions().map(([r]) => r)])].sort();
+  // The regions resources are declared in; the default region only when there are none.
+  const declaredRegions = c.regions().map(([r]) => r);
+  const regionNames = [...new Set(declaredRegions.length ? declaredRegions : meta.regions)].sort();
   const inv = emptyInventory(
     {
       source: meta.source,

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { BucketSchema, InventoryPart, PublicAccessBlock } from '../../../inventory/index.js';
 import { absent, ok, ALL_USERS_URI, AUTHENTICATED_USERS_URI } from '../../../inventory/index.js';
-import { TEST_ACCOUNT } from '../../../test-utils/check-tester.js';
 
 export type BucketInput = z.input<typeof BucketSchema>;
 

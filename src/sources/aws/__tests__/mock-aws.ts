@@ -26,7 +26,7 @@ import { GLOBAL_REGION, type Attr, type CallRecord } from '../../../inventory/in
 import { ClientPool } from '../clients.js';
 import type { Collector, GlobalPart, RegionalPart } from '../collector.js';
 import { CollectContext, DEFAULT_TUNING, type Shared } from '../context.js';
-import { Limiter } from '../limits.js';
+import { LIMITS, Limiter } from '../limits.js';
 import { CallRecorder } from '../recorder.js';
 import type { WorkUnit } from '../unit.js';
 
@@ -83,7 +83,8 @@ export function awsError(name: string, message = name, status = 400): Error {
 export function sharedForTests(): Shared {
   return {
     pool: new ClientPool({ credentials: async () => ({ accessKeyId: 'AKIDTEST', secretAccessKey: 'test' }), env: {} }),
-    limiter: new Limiter(),
+    // Our rate ceilings would only slow the tests down; concurrency limits stay as they are.
+    limiter: new Limiter(Object.fromEntries(Object.keys(LIMITS).map((k) => [k, { perInterval: 10_000 }]))),
     tuning: { ...DEFAULT_TUNING, throttleBackoffMs: 0, reportPollMs: 0, reportPolls: 3 },
     memo: new Map(),
   };

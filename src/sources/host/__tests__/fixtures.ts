@@ -144,3 +144,29 @@ export const BASE_LINUX: Spec = {
   'root/.bashrc': '# nothing to see\n',
   'home/ec2-user/.bashrc': '# nothing to see\n',
 };
+
+/** A synthetic EVTX file: the 4 KiB header, then 64 KiB chunks with the given record number ranges (null: an unused chunk). */
+export function evtx(chunks: Array<[number, number] | null>): Buffer {
+  const header = Buffer.alloc(4096);
+  header.write('ElfFile\0', 0, 'latin1');
+  header.writeUInt16LE(4096, 40);
+  header.writeUInt16LE(chunks.length, 42);
+  const body = chunks.map((range) => {
+    const c = Buffer.alloc(65536);
+    if (range) {
+      c.write('ElfChnk\0', 0, 'latin1');
+      c.writeBigUInt64LE(BigInt(range[0]), 8);
+      c.writeBigUInt64LE(BigInt(range[1]), 16);
+    }
+    return c;
+  });
+  return Buffer.concat([header, ...body]);
+}
+
+/** A Windows root with the registry hives and nothing else to judge. */
+export const BASE_WINDOWS: Spec = {
+  'Windows/System32/config/SYSTEM': 'regf',
+  'Windows/System32/config/SAM': 'regf',
+  'Windows/System32/config/SECURITY': 'regf',
+  'Windows/System32/ntoskrnl.exe': 'MZ',
+};
