@@ -30,7 +30,7 @@ testCheck(check, {
           resourceId: B,
           detail: 'public',
           severity: 'low',
-          message: 'The policy of bucket trail-logs is public (statement 2 (Website) is public: Principal "*"; no Condition limits it), but Block Public Access (RestrictPublicBuckets) keeps the public out.',
+          message: 'The policy of bucket trail-logs is public (statement 2 (Website): Principal "*" (everyone, anonymous callers included); no Condition limits it), but Block Public Access (RestrictPublicBuckets) keeps the public out.',
         },
         onlyDave,
       ],
@@ -64,7 +64,7 @@ testCheck(check, {
       inventory: [trails('us-east-1', trail('main')), buckets(bucket('trail-logs', { policy: ok(cloudtrailPolicy('trail-logs', [MAIN], [publicRead])), publicAccessBlock: absent() })), people],
       findings: [
         writes,
-        { status: 'fail', resourceId: B, detail: 'public', severity: 'critical', message: 'The policy of bucket trail-logs is public: statement 2 (Website) is public: Principal "*"; no Condition limits it.' },
+        { status: 'fail', resourceId: B, detail: 'public', severity: 'critical', message: 'The policy of bucket trail-logs is public: statement 2 (Website): Principal "*" (everyone, anonymous callers included); no Condition limits it.' },
         onlyDave,
       ],
     },
@@ -106,9 +106,25 @@ testCheck(check, {
         iam({}),
       ],
       findings: [
-        { status: 'unknown', resourceId: B, detail: 'write', message: "Could not decide whether bucket trail-logs lets CloudTrail deliver the logs of trail main: the policy's conditions could not be evaluated." },
-        { status: 'unknown', resourceId: B, detail: 'public', message: 'Could not decide whether the policy of bucket trail-logs is public: x.' },
-        { status: 'unknown', resourceId: B, detail: 'delete', message: 'x' },
+        {
+          status: 'unknown',
+          resourceId: B,
+          detail: 'write',
+          message: 'Could not decide whether bucket trail-logs lets CloudTrail deliver the logs of trail main: the policy cannot be read (resource policy "bucket policy of trail-logs": statement 0: unknown element "Conditions").',
+        },
+        {
+          status: 'unknown',
+          resourceId: B,
+          detail: 'public',
+          message: 'Could not decide whether the policy of bucket trail-logs is public: cannot read the policy: resource policy "resource policy": statement 0: unknown element "Conditions".',
+        },
+        {
+          status: 'unknown',
+          resourceId: B,
+          detail: 'delete',
+          message:
+            'Could not decide who can delete the logs in bucket trail-logs: the bucket policy cannot be read (resource policy "bucket policy of trail-logs": statement 0: unknown element "Conditions"), and it may grant deletes.',
+        },
       ],
     },
   ],

@@ -116,15 +116,21 @@ export default defineCheck({
       const out: CheckResult[] = [];
 
       // 1. CloudTrail may write, for every trail that delivers here.
+      // A policy AWS would refuse to parse is read as neither open nor closed.
+      const unreadable = policy && 'unknownBecause' in policy ? policy.unknownBecause : undefined;
       const blocked: Array<{ trail: Trail; v: Verdict }> = [];
       for (const t of trailList) {
-        const v = cloudtrailCanWrite(inventory, t, name, policy);
+        const v = unreadable ? 'undecided' : cloudtrailCanWrite(inventory, t, name, policy);
         if (v !== 'allow') blocked.push({ trail: t, v });
       }
       const first = blocked[0];
       if (!first) out.push({ status: 'pass', resource, message: 'writes', data: { bucket: name, trails }, detail: 'write' });
       else if (first.v === 'undecided' || first.trail.isOrganizationTrail) {
-        const why = first.trail.isOrganizationTrail ? 'an organisation trail writes under AWSLogs/<organisation id>/, which the inventory does not record' : 'the policy\'s conditions could not be evaluated';
+        const why = unreadable
+          ? `the policy cannot be read (${unreadable})`
+          : first.trail.isOrganizationTrail
+            ? 'an organisation trail writes under AWSLogs/<organisation id>/, which the inventory does not record'
+            : "the policy's conditions could not be evaluated";
         out.push({ status: 'unknown', resource, message: 'writeUndecided', data: { bucket: name, trail: first.trail.name, why }, detail: 'write' });
       } else {
         const why = !policy ? 'the bucket has no policy' : first.v === 'deny' ? 'a statement denies it' : 'no statement allows it';
@@ -135,7 +141,10 @@ export default defineCheck({
       if (!doc) out.push({ status: 'pass', resource, message: 'notPublic', data: { bucket: name }, detail: 'public' });
       else {
         const pub = isPolicyPublic(doc, { ownerAccount: owner });
-        const why = listText(pub.reasons, 3);
+        // Name only the statements that make it public; when undecided, the engine's reasons say why.
+        const why = pub.statements.length
+          ? listText(pub.statements.map((st) => `statement ${st.index}${st.sid ? ` (${st.sid})` : ''}: ${st.why.join('; ')}`), 3)
+          : listText(pub.reasons, 3);
         if (pub.public === 'undecided') out.push({ status: 'unknown', resource, message: 'publicUndecided', data: { bucket: name, why }, detail: 'public' });
         else if (!pub.public) out.push({ status: 'pass', resource, message: 'notPublic', data: { bucket: name }, detail: 'public' });
         else if (restrictsPublic(inventory, bucket)) out.push({ status: 'pass', resource, message: 'publicBlocked', data: { bucket: name, why }, detail: 'public', severity: 'low' });
@@ -170,6 +179,7 @@ export default defineCheck({
         }
       }
       const gap = viewGap(pv);
+      if (unreadable) undecided.push(`the bucket policy cannot be read (${unreadable}), and it may grant deletes`);
       if (deleters.size > 0) {
         const actions = [...new Set([...deleters.values()].flatMap((s) => [...s]))];
         out.push({ status: 'fail', resource, message: 'deleters', data: { bucket: name, principals: listText([...deleters.keys()]), actions: actions.join(', ') }, detail: 'delete' });

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, parseDocument, type Node } from 'yaml';
 import { absent, failed, ok, type Attr, type EventLog, type UnattendFile, type WindowsHost } from '../../inventory/index.js';
 import { errorCode } from './errors.js';
 import { countEvtxRecords } from './evtx.js';

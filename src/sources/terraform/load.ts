@@ -4,7 +4,6 @@ import type { Where } from '../iac/arns.js';
 import { assemble } from '../iac/assemble.js';
 import { IacCollector } from '../iac/collector.js';
 import { stringsIn, type IacError } from '../iac/errors.js';
-import type { DeferredField } from '../iac/fields.js';
 import type { ScenarioInventory } from '../cloudformation/load.js';
 import { evalExpr } from './eval/expr.js';
 import type { TfValue } from './eval/values.js';
@@ -110,6 +109,14 @@ function rootInputs(def: ModuleDef, opts: TfOptions, errors: IacError[]): Map<st
  * resource instance, evaluated, mapped to the inventory's shapes.
  */
 export function loadTerraform(roots: readonly TfRoot[], opts: TfOptions): TfResult {
+  const c = new IacCollector(opts.accountId, opts.partition);
+  const r = collectTerraform(roots, opts, c);
+  const inventory = assemble(c, { source: 'terraform', collectedAt: opts.collectedAt, files: r.files, regions: [opts.region] });
+  return { inventory, deferred: c.deferred, ...r };
+}
+
+/** Maps the root modules' resources into a collector shared with other Terraform inputs (plans). */
+export function collectTerraform(roots: readonly TfRoot[], opts: TfOptions, c: IacCollector): { errors: IacError[]; notes: string[]; files: string[] } {
   const errors: IacError[] = [];
   const project: Project = {
     account: opts.accountId,
@@ -121,7 +128,6 @@ export function loadTerraform(roots: readonly TfRoot[], opts: TfOptions): TfResu
     modules: new Map(),
     bodies: new Map(),
   };
-  const c = new IacCollector(opts.accountId, opts.partition);
   const files = new Set<string>();
   for (const root of roots) {
     const def = readModule(root.dir, errors, root.files, project.bodies);
@@ -149,6 +155,5 @@ export function loadTerraform(roots: readonly TfRoot[], opts: TfOptions): TfResu
     }
     for (const m of project.modules.values()) m.files.forEach((f) => files.add(f));
   }
-  const inventory = assemble(c, { source: 'terraform', collectedAt: opts.collectedAt, files: [...files], regions: [opts.region] });
-  return { inventory, deferred: c.deferred as DeferredField[], errors, notes: [...project.notes], files: [...files] };
+  return { errors, notes: [...project.notes], files: [...files] };
 }

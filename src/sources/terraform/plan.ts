@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import type { Where } from '../iac/arns.js';
 import { assemble } from '../iac/assemble.js';
 import { IacCollector } from '../iac/collector.js';
@@ -72,6 +72,14 @@ const stripIndex = (a: string) => a.replace(/\[[^\]]*\]$/, '');
  * that resource's name or id as Rampart knows it, so that the parts still meet their owner.
  */
 export function loadTerraformPlan(file: string, text: string, opts: PlanOptions): TfResult {
+  const c = new IacCollector(opts.accountId, opts.partition);
+  const r = collectTerraformPlan(file, text, opts, c);
+  const inventory = assemble(c, { source: 'terraform', collectedAt: opts.collectedAt, files: [file], regions: [opts.region], description: 'a Terraform plan' });
+  return { inventory, deferred: c.deferred, ...r };
+}
+
+/** Maps a plan's resources into a collector shared with other Terraform inputs. */
+export function collectTerraformPlan(file: string, text: string, opts: PlanOptions, c: IacCollector): { errors: IacError[]; notes: string[]; files: string[] } {
   const errors: IacError[] = [];
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, schema: 'json', prettyErrors: false });
@@ -125,7 +133,6 @@ export function loadTerraformPlan(file: string, text: string, opts: PlanOptions)
     return computedAttributes(ch.type, ch.address, ch.after, w)[attr];
   };
 
-  const c = new IacCollector(opts.accountId, opts.partition);
   for (const ch of changes) {
     const cfg = cfgs.get(ch.address)!;
     const prefix = ch.moduleAddress ? `${ch.moduleAddress}.` : '';
@@ -152,8 +159,5 @@ export function loadTerraformPlan(file: string, text: string, opts: PlanOptions)
       errors.push({ file, line: ch.line, message: `${ch.address}: ${(e as Error).message}`, resource: ch.address });
     }
   }
-  const inventory = assemble(c, { source: 'terraform', collectedAt: opts.collectedAt, files: [file], regions: [opts.region], description: 'a Terraform plan' });
-  return { inventory, deferred: c.deferred, errors, notes: [], files: [file] };
+  return { errors, notes: [], files: [file] };
 }
-
-export { isMap };
