@@ -98,9 +98,3 @@ export function pageOf(call: string, total: number, token: string | undefined, r
   return { start, end, ...(end < total ? { next: encodeToken(call, end) } : {}), overMax: requested !== undefined && requested > rule.max };
 }
 
-/** Numbers arrive as numbers from the SDK, but CloudFront's MaxItems is a string on the wire. */
-export function sizeOf(v: unknown): number | undefined {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  return undefined;
-}

@@ -34,6 +34,12 @@ describe('check registry', () => {
     expect(missing).toEqual([]);
   });
 
+  it('gives every finding of the demo a distinct id (results on one resource need a detail)', () => {
+    const { findings } = runChecks(demoInventory(), ALL_CHECKS, { now: DEMO_NOW });
+    const dups = findings.filter((f, i) => findings.findIndex((g) => g.id === f.id) !== i).map((f) => `${f.checkId} ${f.resourceId}`);
+    expect(dups).toEqual([]);
+  });
+
   it('selects by id, glob and guide id, and refuses a pattern that matches nothing', () => {
     expect(selectChecks(['account.root-mfa']).map((c) => c.id)).toEqual(['account.root-mfa']);
     expect(selectChecks(['account.*']).every((c) => c.id.startsWith('account.'))).toBe(true);

@@ -6,6 +6,7 @@ import { registerChecks } from './commands/checks.js';
 import { registerGuide } from './commands/guide.js';
 import { registerExplain } from './commands/explain.js';
 import { registerWhoCan } from './commands/who-can.js';
+import { registerHost } from './commands/host.js';
 
 /** The whole command tree; main.ts runs it, tests drive it without a process. */
 export function buildProgram(): Command {
@@ -21,5 +22,6 @@ export function buildProgram(): Command {
   registerGuide(program);
   registerExplain(program);
   registerWhoCan(program);
+  registerHost(program);
   return program;
 }

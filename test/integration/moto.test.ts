@@ -44,7 +44,7 @@ const ADMIN = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*
 const saved: Record<string, string | undefined> = {};
 const ENV = { AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1' };
 
-const cfg = (region = 'us-east-1') => ({ region, ...(region ? {} : {}) });
+const cfg = (region = 'us-east-1') => ({ region });
 
 async function seed(): Promise<void> {
   const reset = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });

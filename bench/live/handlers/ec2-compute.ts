@@ -1,3 +1,4 @@
+import type { SyntheticAccount } from '../account.js';
 import { awsError } from '../aws-errors.js';
 import { indexOfId } from '../rng.js';
 import { pastDate, str, strings, type HandlerContext, type HandlerTable } from './types.js';
@@ -5,43 +6,42 @@ import { pastDate, str, strings, type HandlerContext, type HandlerTable } from '
 const TYPES = ['t3.micro', 't3.large', 'm6i.xlarge', 'c6g.2xlarge', 'r6i.large'];
 
 /** Which image instance i runs: one in ten a foreign (AWS, Marketplace) AMI, else one of the account's. */
-export function imageOfInstance(ctx: HandlerContext, region: string, i: number): string {
-  const { account: a } = ctx;
+export function imageOfInstance(a: SyntheticAccount, region: string, i: number): string {
   const own = a.count('ownImages', region);
   const foreign = a.count('foreignImages', region);
-  if ((i % 10 === 0 && foreign > 0) || own === 0) return foreignImageId(ctx, region, Math.floor(i / 10) % Math.max(1, foreign));
+  if ((i % 10 === 0 && foreign > 0) || own === 0) return foreignImageId(a, region, Math.floor(i / 10) % Math.max(1, foreign));
   return a.rid('ami', region, i % own);
 }
 
-const foreignImageId = (ctx: HandlerContext, region: string, k: number) => ctx.account.rid('ami', `${region}/foreign`, k);
+export const foreignImageId = (a: SyntheticAccount, region: string, k: number) => a.rid('ami', `${region}/foreign`, k);
 
 /** Security groups of instance i (also those of its primary interface). */
-export function groupsOfInstance(ctx: HandlerContext, region: string, i: number): string[] {
-  const n = ctx.account.count('securityGroups', region);
+export function groupsOfInstance(a: SyntheticAccount, region: string, i: number): string[] {
+  const n = a.count('securityGroups', region);
   if (n === 0) return [];
-  const k = 1 + (ctx.account.hash('sgs', region, i) % 3);
-  return [...new Set(Array.from({ length: k }, (_, j) => ctx.account.rid('sg', region, (i * 3 + j) % n)))];
+  const k = 1 + (a.hash('sgs', region, i) % 3);
+  return [...new Set(Array.from({ length: k }, (_, j) => a.rid('sg', region, (i * 3 + j) % n)))];
 }
 
 /** The VPC of instance i: one of the custom VPCs when there are any. */
-export function vpcOfInstance(ctx: HandlerContext, region: string, i: number): number {
-  const custom = ctx.account.count('vpcs', region);
+export function vpcOfInstance(a: SyntheticAccount, region: string, i: number): number {
+  const custom = a.count('vpcs', region);
   return custom > 0 ? 1 + (i % custom) : 0;
 }
 
 function instance(ctx: HandlerContext, region: string, i: number) {
   const a = ctx.account;
-  const vpc = vpcOfInstance(ctx, region, i);
+  const vpc = vpcOfInstance(a, region, i);
   const windows = a.roll('win', region, i) < 0.1;
   return {
     InstanceId: a.rid('i', region, i),
-    ImageId: imageOfInstance(ctx, region, i),
+    ImageId: imageOfInstance(a, region, i),
     State: { Code: 16, Name: a.roll('state', region, i) < 0.9 ? 'running' : 'stopped' },
     InstanceType: TYPES[a.hash('type', region, i) % TYPES.length],
     ...(windows ? { Platform: 'windows' } : {}),
     VpcId: a.rid('vpc', region, vpc),
     SubnetId: a.rid('subnet', region, vpc * 8 + (i % 3)),
-    SecurityGroups: groupsOfInstance(ctx, region, i).map((GroupId) => ({ GroupId, GroupName: `app-${GroupId.slice(-4)}` })),
+    SecurityGroups: groupsOfInstance(a, region, i).map((GroupId) => ({ GroupId, GroupName: `app-${GroupId.slice(-4)}` })),
     NetworkInterfaces: [{ NetworkInterfaceId: a.rid('eni', region, i) }],
     ...(a.roll('pub', region, i) < 0.1 ? { PublicIpAddress: `54.${a.hash('ip', i) % 256}.${i % 256}.${(i >> 8) % 256}` } : {}),
     ...(a.roll('prof', region, i) < 0.6 ? { IamInstanceProfile: { Arn: `arn:aws:iam::${a.id}:instance-profile/app-${i % 40}` } } : {}),
@@ -134,7 +134,7 @@ export const ec2ComputeHandlers: HandlerTable = {
         .map((id) => {
           if (ownImageIndex(ctx, req.region, id) !== undefined) return image(ctx, req.region, id, true);
           const k = indexOfId(id, 'ami');
-          return k !== undefined && k < foreign && foreignImageId(ctx, req.region, k) === id ? image(ctx, req.region, id, false) : undefined;
+          return k !== undefined && k < foreign && foreignImageId(ctx.account, req.region, k) === id ? image(ctx, req.region, id, false) : undefined;
         })
         .filter((x) => x !== undefined);
       return { Images: images };

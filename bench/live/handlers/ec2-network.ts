@@ -43,12 +43,12 @@ function networkInterface(ctx: HandlerContext, region: string, e: number) {
   const dbs = a.count('dbInstances', region);
   const base = { NetworkInterfaceId: a.rid('eni', region, e), Status: 'in-use' };
   if (e < instances) {
-    const vpc = vpcOfInstance(ctx, region, e);
+    const vpc = vpcOfInstance(a, region, e);
     return {
       ...base,
       VpcId: a.rid('vpc', region, vpc),
       SubnetId: a.rid('subnet', region, vpc * 8 + (e % 3)),
-      Groups: groupsOfInstance(ctx, region, e).map((GroupId) => ({ GroupId })),
+      Groups: groupsOfInstance(a, region, e).map((GroupId) => ({ GroupId })),
       InterfaceType: 'interface',
       Attachment: { InstanceId: a.rid('i', region, e), DeviceIndex: 0 },
       RequesterManaged: false,
@@ -71,13 +71,13 @@ function networkAcl(ctx: HandlerContext, region: string, n: number) {
   const a = ctx.account;
   const vpcs = a.vpcs(region);
   const isDefault = n < vpcs;
-  const entries = [
+  const entries: Array<Record<string, unknown>> = [
     { RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0' },
     { RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0' },
     { RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: true, CidrBlock: '0.0.0.0/0' },
     { RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny', Egress: true, CidrBlock: '0.0.0.0/0' },
   ];
-  if (!isDefault) entries.unshift({ RuleNumber: 90, Protocol: '6', RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0', ...{ PortRange: { From: 22, To: 22 } } });
+  if (!isDefault) entries.unshift({ RuleNumber: 90, Protocol: '6', RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0', PortRange: { From: 22, To: 22 } });
   return {
     NetworkAclId: a.rid('acl', region, n),
     VpcId: a.rid('vpc', region, n % vpcs),

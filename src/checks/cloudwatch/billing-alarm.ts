@@ -35,7 +35,7 @@ export default defineCheck({
       'provider "aws" {\n  alias  = "billing"\n  region = "us-east-1"\n}\nresource "aws_cloudwatch_metric_alarm" "billing" {\n  for_each            = { usual = 1000, high = 1200 }\n  provider            = aws.billing\n  alarm_name          = "billing-${each.key}"\n  namespace           = "AWS/Billing"\n  metric_name         = "EstimatedCharges"\n  dimensions          = { Currency = "USD" }\n  statistic           = "Maximum"\n  period              = 21600\n  evaluation_periods  = 1\n  threshold           = each.value\n  comparison_operator = "GreaterThanThreshold"\n  alarm_actions       = [aws_sns_topic.billing.arn]\n}',
   },
   messages: {
-    watched: 'Estimated charges are watched at {{count}} thresholds ({{thresholds}}).',
+    watched: 'Estimated charges are watched at {{count}} threshold(s) ({{thresholds}}).',
     fewThresholds: 'Estimated charges are watched at {{count}} threshold(s) ({{thresholds}}); the guide suggests {{suggested}}: the usual bill and 10-20% above it.',
     none: 'No alarm with an action watches the estimated charges (AWS/Billing EstimatedCharges in us-east-1).',
     perServiceOnly: 'Only per-service billing alarms have actions ({{alarms}}); none watches the whole bill.',

@@ -1,12 +1,13 @@
 /**
  * DNS names and TXT values as Route 53 returns them: names are fully qualified with a trailing
- * dot and escape special characters as \DDD (a wildcard is "\052"); TXT values are one or more
+ * dot and escape special characters as a backslash and three OCTAL digits (Route 53 Developer Guide,
+ * "DNS domain name format": a wildcard is "\052", é in a TXT value "\351"); TXT values are one or more
  * quoted character-strings, which a TXT consumer joins without spaces (RFC 7208 §3.3).
  */
 
-/** Lower-case, no trailing dot, \DDD and \c escapes decoded. */
+/** Lower-case, no trailing dot, octal \ooo and \c escapes decoded. */
 export function normName(name: string): string {
-  const decoded = name.replace(/\\(\d{3}|.)/g, (_, e: string) => (/^\d{3}$/.test(e) ? String.fromCharCode(parseInt(e, 10)) : e));
+  const decoded = name.replace(/\\([0-7]{3}|.)/g, (_, e: string) => (/^[0-7]{3}$/.test(e) ? String.fromCharCode(parseInt(e, 8)) : e));
   return decoded.replace(/\.$/, '').toLowerCase();
 }
 
@@ -25,8 +26,8 @@ export function txtString(value: string): string {
     while (i < v.length && v[i] !== '"') {
       if (v[i] === '\\' && i + 1 < v.length) {
         const oct = v.slice(i + 1, i + 4);
-        if (/^\d{3}$/.test(oct)) {
-          out += String.fromCharCode(parseInt(oct, 10));
+        if (/^[0-7]{3}$/.test(oct)) {
+          out += String.fromCharCode(parseInt(oct, 8));
           i += 4;
         } else {
           out += v[i + 1];

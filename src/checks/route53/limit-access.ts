@@ -33,7 +33,7 @@ export default defineCheck({
   messages: {
     onlyAdmins: 'Zone {{zone}}: only administrators can change its records.',
     few: 'Zone {{zone}}: {{count}} principal(s) besides administrators can change its records ({{principals}}), within the limit of {{max}}.',
-    tooMany: 'Zone {{zone}}: {{count}} principals besides administrators can change its records, more than {{max}}: {{principals}}.',
+    tooMany: 'Zone {{zone}}: {{count}} principal(s) besides administrators can change its records, more than {{max}}: {{principals}}.',
     undecided: 'Zone {{zone}}: could not decide who can change its records: {{why}}.',
     missing: 'Could not read {{what}}: {{why}}.',
   },
@@ -44,13 +44,15 @@ export default defineCheck({
     const pv = policyView(inventory);
     const gap = viewGap(pv);
     const out: CheckResult[] = [];
+    // Registrar calls (route53domains:*) name no hosted zone: one question serves every zone.
+    const accountWide = new Map(options.actions.filter((a) => !a.startsWith('route53:')).map((action) => [action, pv.who({ action })]));
     for (const hz of zones.state === 'ok' ? zones.value : []) {
       const resource = zoneResource(hz);
       const zone = zoneName(hz);
       const others = new Map<string, string[]>();
       const undecided: string[] = [];
       for (const action of options.actions) {
-        for (const r of pv.who({ action, resource: hz.arn })) {
+        for (const r of accountWide.get(action) ?? pv.who({ action, resource: hz.arn })) {
           const can = r.allowedWithMfa === true || r.allowedWithoutMfa === true;
           const admin = pv.admin(r.principal);
           if (can && admin === true) continue;

@@ -1,7 +1,7 @@
 import type { ClientClass, ClientPool, SdkClient } from './clients.js';
 import { countedThrottles, watchThrottles } from './clients.js';
 import type { CommandClass, CommandTable } from './collector.js';
-import { errorFacts, isThrottle } from './errors.js';
+import { errorFacts, isNotFound, isThrottle } from './errors.js';
 import type { Limiter } from './limits.js';
 import type { Outcome } from './outcome.js';
 import type { CallRecorder } from './recorder.js';
@@ -113,7 +113,9 @@ export class CollectContext {
           continue;
         }
         const f = errorFacts(e);
-        this.recorder.request(call, region, f.text);
+        // "There is none" (NoSuchBucketPolicy, ResourceNotFoundException...) is an answer, not a
+        // failed call; the collector decides whether it means absent for its attribute.
+        this.recorder.request(call, region, isNotFound(f.code) ? undefined : f.text);
         return { ok: false, call, code: f.code, error: f.text };
       }
     }

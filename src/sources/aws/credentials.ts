@@ -8,6 +8,8 @@ export interface CredentialOptions {
   sessionName?: string;
   /** Region for the STS call that assumes the role. */
   region: string;
+  /** Extra configuration for that STS client (an endpoint, a request handler). */
+  stsConfig?: Record<string, unknown>;
 }
 
 export const DEFAULT_SESSION_NAME = 'rampart-audit';
@@ -28,6 +30,6 @@ export function credentialsFor(opts: CredentialOptions): CredentialProvider {
       ...(opts.externalId ? { ExternalId: opts.externalId } : {}),
       DurationSeconds: 3600,
     },
-    clientConfig: { region: opts.region },
+    clientConfig: { ...opts.stsConfig, region: opts.region } as Parameters<typeof fromTemporaryCredentials>[0]['clientConfig'],
   });
 }

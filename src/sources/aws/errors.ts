@@ -70,5 +70,5 @@ export function isAccessDenied(code: string): boolean {
  * that mean "absent" for each call; this is only the common default.
  */
 export function isNotFound(code: string): boolean {
-  return code !== 'NoSuchBucket' && (code.startsWith('NoSuch') || /NotFound/.test(code));
+  return code !== 'NoSuchBucket' && (code.startsWith('NoSuch') || /NotFound/.test(code) || code === 'WAFNonexistentItemException');
 }

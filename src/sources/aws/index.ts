@@ -17,6 +17,8 @@ export { progressReporter, coverageSummary, type ProgressEvent } from './progres
 export { requiredActions, servicesForChecks, iamPolicy } from './permissions.js';
 export { coverageOf, type LiveCoverage, type Gap } from './coverage.js';
 export { runUnit, type UnitResult } from './run-unit.js';
+export { credentialsFor } from './credentials.js';
+export type { Shared, Tuning } from './context.js';
 export { planUnits, UnknownServiceError } from './plan.js';
 export { IdentityError, UnknownRegionError } from './discovery.js';
 export type { WorkUnit } from './unit.js';
@@ -49,6 +51,27 @@ export interface LiveOptions {
 }
 
 /**
+ * What units share in one process: the client pool, the per-service limits, the tuning and the
+ * memo. A worker that runs units from a queue builds its own with this, then calls runUnit.
+ */
+export function createShared(
+  opts: Pick<LiveOptions, 'clientConfig' | 'onClient' | 'tuning' | 'limits' | 'env'> & { credentials: CredentialProvider; log?: (message: string) => void },
+): Shared {
+  return {
+    pool: new ClientPool({
+      credentials: opts.credentials,
+      env: opts.env ?? process.env,
+      ...(opts.clientConfig ? { clientConfig: opts.clientConfig } : {}),
+      ...(opts.onClient ? { onClient: opts.onClient } : {}),
+    }),
+    limiter: new Limiter(opts.limits),
+    tuning: { ...DEFAULT_TUNING, ...opts.tuning },
+    memo: new Map(),
+    ...(opts.log ? { log: opts.log } : {}),
+  };
+}
+
+/**
  * Collects the live account into an inventory. Every unit (account, region, service) runs in a
  * pool; a denied or failed call becomes an `error` attribute naming the call, and the scan
  * always completes. Throws only when the credentials cannot be identified, or on a usage error
@@ -64,24 +87,14 @@ export async function collectLive(opts: LiveOptions = {}): Promise<Inventory> {
     opts.credentials ??
     credentialsFor({
       region: startRegion,
+      ...(opts.clientConfig ? { stsConfig: opts.clientConfig } : {}),
       ...(opts.profile ? { profile: opts.profile } : {}),
       ...(opts.roleArn ? { roleArn: opts.roleArn } : {}),
       ...(opts.externalId ? { externalId: opts.externalId } : {}),
       ...(opts.sessionName ? { sessionName: opts.sessionName } : {}),
     });
-  const pool = new ClientPool({
-    credentials,
-    env,
-    ...(opts.clientConfig ? { clientConfig: opts.clientConfig } : {}),
-    ...(opts.onClient ? { onClient: opts.onClient } : {}),
-  });
-  const shared: Shared = {
-    pool,
-    limiter: new Limiter(opts.limits),
-    tuning: { ...DEFAULT_TUNING, ...opts.tuning },
-    memo: new Map(),
-    log: (message) => emit({ type: 'warning', message }),
-  };
+  const shared = createShared({ ...opts, credentials, env, log: (message) => emit({ type: 'warning', message }) });
+  const pool = shared.pool;
   try {
     const recorder = new CallRecorder();
     const id = await identify(shared, recorder, startRegion);

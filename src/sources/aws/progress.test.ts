@@ -36,7 +36,7 @@ describe('progressReporter', () => {
     expect(lines).toContain('rampart: s3@global done in 1.5 s: 40 calls, 2 failed, 3 throttled');
     expect(lines).toContain('rampart: ec2@eu-west-1 done in 0.3 s: collector failed: boom');
     expect(lines).toContain('rampart: warning: something odd');
-    expect(text()).not.toMatch(/\x1b\[/);
+    expect(text().includes('\u001b[')).toBe(false);
   });
 
   it('draws a live grid of regions and services on a terminal, then the summary', () => {
@@ -54,11 +54,20 @@ describe('coverageSummary', () => {
   it('names each failed call and what it left unknown', () => {
     const s = coverageSummary(coverage, 2000);
     expect(s).toContain('Coverage: 2 attribute(s) could not be read; checks report them as unknown:');
-    expect(s).toContain('  s3:GetBucketPolicy AccessDenied: no');
+    expect(s).toContain('  s3:GetBucketPolicy: AccessDenied: no');
     expect(s).toContain('    2 attribute(s), e.g. s3.buckets[a].policy, s3.buckets[b].policy');
   });
 
   it('says so when everything selected was read', () => {
     expect(coverageSummary({ calls: 1, throttles: 0, failedCalls: [], gaps: [] }, 10)).toContain('every selected part was read');
+  });
+});
+
+describe('coverageSummary grouping', () => {
+  it('gives one line per call and error, with the regions it hit', () => {
+    const gap = (region: string) => ({ call: 'cloudwatch:DescribeAlarms', error: 'AccessDenied: no', region, attributes: 1, examples: [`${region}.cloudwatch.alarms`] });
+    const s = coverageSummary({ calls: 2, throttles: 0, failedCalls: [], gaps: [gap('eu-west-1'), gap('us-east-1')] }, 10);
+    expect(s.split('\n').filter((l) => l.includes('cloudwatch:DescribeAlarms'))).toEqual(['  cloudwatch:DescribeAlarms in eu-west-1, us-east-1: AccessDenied: no']);
+    expect(s).toContain('2 attribute(s), e.g. eu-west-1.cloudwatch.alarms, us-east-1.cloudwatch.alarms');
   });
 });

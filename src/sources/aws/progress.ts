@@ -18,6 +18,18 @@ type Cell = 'pending' | 'running' | 'ok' | 'errors' | 'crashed';
 const useColor = (stream: NodeJS.WriteStream) =>
   !process.env.NO_COLOR && (stream.isTTY === true || Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0'));
 
+/** Column labels of the live grid. */
+const SHORT: Record<string, string> = {
+  account: 'acct',
+  route53: 'r53',
+  cloudfront: 'cf',
+  cloudtrail: 'trail',
+  cloudwatch: 'cw',
+  inspector: 'insp',
+  guardduty: 'gd',
+  'network-firewall': 'nfw',
+};
+
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const MAX_GAPS_SHOWN = 15;
 
@@ -34,11 +46,23 @@ export function coverageSummary(c: LiveCoverage, durationMs: number, color = fal
   }
   const attrs = c.gaps.reduce((n, g) => n + g.attributes, 0);
   lines.push(pc.yellow(`Coverage: ${attrs} attribute(s) could not be read; checks report them as unknown:`));
-  for (const g of c.gaps.slice(0, MAX_GAPS_SHOWN)) {
-    lines.push(`  ${pc.bold(g.call)} ${g.region === GLOBAL_REGION ? '' : `(${g.region}) `}${g.error}`);
+  // One line per call and error, with the regions it happened in.
+  const grouped = new Map<string, { call: string; error: string; regions: string[]; attributes: number; examples: string[] }>();
+  for (const g of c.gaps) {
+    const key = `${g.call}\u0000${g.error}`;
+    const x = grouped.get(key) ?? { call: g.call, error: g.error, regions: [], attributes: 0, examples: [] };
+    if (g.region !== GLOBAL_REGION) x.regions.push(g.region);
+    x.attributes += g.attributes;
+    x.examples.push(...g.examples.slice(0, 3 - x.examples.length));
+    grouped.set(key, x);
+  }
+  const groups = [...grouped.values()];
+  for (const g of groups.slice(0, MAX_GAPS_SHOWN)) {
+    const where = g.regions.length ? ` in ${g.regions.length > 3 ? `${g.regions.length} regions` : g.regions.join(', ')}` : '';
+    lines.push(`  ${pc.bold(g.call)}${where}: ${g.error}`);
     lines.push(pc.dim(`    ${g.attributes} attribute(s), e.g. ${g.examples.join(', ')}`));
   }
-  if (c.gaps.length > MAX_GAPS_SHOWN) lines.push(`  … and ${c.gaps.length - MAX_GAPS_SHOWN} more (see inventory.meta.calls)`);
+  if (groups.length > MAX_GAPS_SHOWN) lines.push(`  … and ${groups.length - MAX_GAPS_SHOWN} more (see inventory.meta.calls)`);
   return lines.join('\n');
 }
 
@@ -120,7 +144,7 @@ class LiveView {
 
   private draw(): void {
     const width = Math.max(...this.regions.map((r) => r.length), 6);
-    const cols = this.services.map((s) => s.slice(0, 5).padEnd(5)).join(' ');
+    const cols = this.services.map((s) => (SHORT[s] ?? s).slice(0, 5).padEnd(5)).join(' ');
     const lines = [
       this.header,
       `  units ${this.done}/${this.total}  calls ${this.calls}  throttled ${this.throttles}  errors ${this.errors}`,

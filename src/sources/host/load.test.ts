@@ -84,6 +84,17 @@ describe('files that cannot be read', () => {
     }
   }
 
+  it('a root folder that cannot be listed is bad input, not an empty system', async () => {
+    class Unlistable extends DirFs {
+      protected override async rawList(path: string): Promise<string[]> {
+        if (path === '/') throw new FsReadError(path, 'EACCES', 'permission denied');
+        return super.rawList(path);
+      }
+    }
+    const root = await makeRoot(BASE_LINUX);
+    await expect(readHost(new Unlistable(root), root)).rejects.toThrow(`${root}: cannot read the root folder (EACCES: permission denied)`);
+  });
+
   it('an injected read error becomes an error attribute naming the read and the error', async () => {
     const root = await makeRoot({ ...BASE_LINUX, 'etc/ssh/sshd_config': 'PasswordAuthentication no\n', 'root/.bash_history': 'ls\n' });
     const host = await readHost(new FailingFs(root, ['/etc/shadow', '/etc/ssh/sshd_config', '/root/.bash_history']), root);
@@ -113,14 +124,15 @@ describe('files that cannot be read', () => {
   it('chmod 000 makes /etc/shadow unreadable to a non-root reader, which gets an error attribute', async () => {
     const root = await makeRoot({ ...BASE_LINUX, 'etc/shadow': { mode: 0o000, content: 'root:$6$x$y:1::::::\n' } });
     await chmod(root, 0o755);
-    // Root reads through chmod 000, so the load runs as nobody when the tests run as root.
+    // Root reads through chmod 000, so the child drops to nobody once its modules are loaded (the
+    // source tree may not be readable by nobody; the fixture in the temp folder is).
     const script = `
       import { loadHostInventory } from ${JSON.stringify(fileURLToPath(new URL('./load.ts', import.meta.url)))};
+      if (process.getuid() === 0) { process.setgid(65534); process.setuid(65534); }
       const h = await loadHostInventory(${JSON.stringify(root)});
       process.stdout.write(JSON.stringify(h.linux.shadow));`;
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const tsx = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
-    const r = spawnSync(process.execPath, [tsx, '--input-type=module', '-e', script], { encoding: 'utf8', ...asNobody, env: { ...process.env, HOME: '/tmp' } });
+    const r = spawnSync(process.execPath, [tsx, '--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ state: 'error', call: 'read /etc/shadow', error: 'EACCES' });
   });

@@ -109,6 +109,11 @@ export async function loadHostInventory(root: string, opts: LoadHostOptions = {}
 
 /** The host part from an opened root (tests hand in a file system that fails on purpose). */
 export async function readHost(fs: RootFs, root: string, opts: LoadHostOptions = {}): Promise<HostInventory> {
+  try {
+    await fs.list('/');
+  } catch (e) {
+    throw new HostInputError(`${root}: cannot read the root folder (${errorCode(e)})`);
+  }
   const linux = (await exists(fs, '/etc/passwd')) || (await exists(fs, '/etc/os-release')) || (await exists(fs, '/usr/lib/os-release'));
   const windowsDir = await findCi(fs, '/Windows/System32');
   if (!linux && !windowsDir) {

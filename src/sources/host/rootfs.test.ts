@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,10 +8,12 @@ import { openRoot } from './open.js';
 import type { RootFs } from './rootfs.js';
 import { TarFs } from './tar-fs.js';
 
-afterAll(cleanFixtures);
-
 /** A secret that lives outside every fixture root: no read may ever reach it. */
 const outsideDir = await mkdtemp(join(tmpdir(), 'rampart-outside-'));
+afterAll(async () => {
+  await cleanFixtures();
+  await rm(outsideDir, { recursive: true, force: true });
+});
 await writeFile(join(outsideDir, 'secret'), 'OUTSIDE THE ROOT\n');
 
 const SPEC: Spec = {

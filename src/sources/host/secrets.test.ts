@@ -66,6 +66,16 @@ describe('scanText', () => {
     expect(scan.bytes).toBe(Buffer.byteLength('ls\nexport AKIAIOSFODNN7EXAMPLE\r\necho ok\npassword=x1\n'));
   });
 
+  it('finds a secret cut in two where a very long line is handed on in pieces, once', async () => {
+    const scan = await scanText(chunksOf(`${'a'.repeat(70_000)} AKIAIOSF`, 'ODNN7EXAMPLE and password=abc\n'));
+    expect(scan.lines).toBe(1);
+    expect(scan.secrets).toEqual([
+      { type: 'aws-access-key-id', line: 1, excerpt: 'AKIA****MPLE' },
+      { type: 'password', line: 1, excerpt: 'password=****' },
+    ]);
+    expect(scan.secretCount).toBe(2);
+  });
+
   it('caps the hits it keeps but counts them all', async () => {
     const scan = await scanText(chunksOf('password=abc\n'.repeat(100)));
     expect(scan.secretCount).toBe(100);

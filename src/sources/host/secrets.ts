@@ -7,6 +7,9 @@ export interface LineSecret {
   excerpt: string;
 }
 
+/** Characters of a long line's previous piece scanned again with the next one. */
+const OVERLAP = 1024;
+
 /** At most this many hits are kept per file; all are counted. */
 export const MAX_HITS = 25;
 
@@ -97,12 +100,22 @@ export async function scanText(chunks: AsyncIterable<Buffer>): Promise<TextScan>
   const secrets: SecretHit[] = [];
   let secretCount = 0;
   let last = 0;
+  // A line longer than MAX_LINE comes in pieces: each piece is scanned with the end of the one
+  // before, so a secret cut in two is still seen, and what the overlap shows twice counts once.
+  let tail = '';
+  let seen = new Set<string>();
   for await (const line of lines(counted)) {
-    last = line.no;
-    for (const s of findSecrets(line.text)) {
+    const continued = line.no === last;
+    if (!continued) seen = new Set();
+    for (const s of findSecrets(continued ? tail + line.text : line.text)) {
+      const key = `${s.type}\u0000${s.excerpt}`;
+      if (continued && seen.has(key)) continue;
+      seen.add(key);
       secretCount++;
       if (secrets.length < MAX_HITS) secrets.push({ ...s, line: line.no });
     }
+    last = line.no;
+    tail = line.text.slice(-OVERLAP);
   }
   return { bytes, lines: last, secrets, secretCount, decompressed: false, truncated: false };
 }

@@ -102,6 +102,19 @@ function joinIam(c: IacCollector, inv: Inventory): void {
     if (u && !u.groups.includes(m.group)) u.groups.push(m.group);
   }
   for (const p of c.policies) p.attachmentCount = counts.get(p.arn) ?? 0;
+  // A principal whose policies hold deploy-time values cannot pass either (see identityPolicy).
+  const pending = (doc: unknown) => /\$\{deploy-time: ([^}]*)\}/.exec(JSON.stringify(doc))?.[1];
+  for (const p of [...c.users, ...c.groups, ...c.roles]) {
+    for (const ip of p.inlinePolicies) {
+      const reason = pending(ip.document);
+      if (reason) c.deferred.push({ resourceId: p.arn, field: `policy ${ip.name}`, reason, ...(p.location ? { location: p.location } : {}) });
+    }
+    for (const arn of p.attachedManagedPolicies) {
+      const mp = c.policies.find((x) => x.arn === arn);
+      const reason = mp ? pending(mp.document) : undefined;
+      if (mp && reason) c.deferred.push({ resourceId: p.arn, field: `policy ${mp.name}`, reason, ...(mp.location ? { location: mp.location } : {}) });
+    }
+  }
   inv.iam.users = ok(c.users);
   inv.iam.groups = ok(c.groups);
   inv.iam.roles = ok(c.roles);
@@ -205,10 +218,11 @@ function regionOf(d: RegionDrafts, base: RegionalInventory, c: IacCollector, reg
       networkAcls: ok(d.networkAcls),
       vpnConnections: ok(d.vpnConnections),
       images: notCollected('ec2:DescribeImages', 'templates name images, they do not describe them'),
-      snapshots: notCollected('ec2:DescribeSnapshots', WHY),
+      // Templates declare no snapshots (they are taken from running volumes): none to judge.
+      snapshots: ok([]),
       peeringConnections: notCollected('ec2:DescribeVpcPeeringConnections', 'Rampart does not read peering from templates'),
     },
-    rds: { ...base.rds, instances: ok(d.dbInstances), clusters: ok(d.dbClusters), snapshots: notCollected('rds:DescribeDBSnapshots', WHY) },
+    rds: { ...base.rds, instances: ok(d.dbInstances), clusters: ok(d.dbClusters), snapshots: ok([]) },
     cloudtrail: { trails: ok(d.trails) },
     cloudwatch: { alarms: ok(d.alarms) },
     elb: { classic: ok(d.classicLbs), v2: ok(d.lbs) },

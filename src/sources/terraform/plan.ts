@@ -83,6 +83,11 @@ export function collectTerraformPlan(file: string, text: string, opts: PlanOptio
   const errors: IacError[] = [];
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, schema: 'json', prettyErrors: false });
+  const bad = doc.errors[0];
+  if (bad) {
+    errors.push({ file, line: lc.linePos(bad.pos[0]).line, message: bad.message.split('\n')[0] ?? bad.message });
+    return { errors, notes: [], files: [file] };
+  }
   const plan = doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown>;
   const lineOf = (n: Node | null | undefined) => (n?.range ? lc.linePos(n.range[0]).line : 1);
   const changesNode = (doc.contents as YAMLMap | null)?.get?.('resource_changes', true) as Node | undefined;

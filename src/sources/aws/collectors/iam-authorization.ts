@@ -68,7 +68,8 @@ function policy(p: ManagedPolicyDetail): ManagedPolicy {
   const arn = p.Arn ?? '';
   return compact({
     arn,
-    name: p.PolicyName ?? '',
+    // Some emulators leave PolicyName out; the ARN ends with it.
+    name: p.PolicyName ?? arn.slice(arn.lastIndexOf('/') + 1),
     path: p.Path ?? '/',
     awsManaged: isAwsManaged(arn),
     defaultVersionId: p.DefaultVersionId,

@@ -1,0 +1,61 @@
+import { collectLive, type LiveOptions } from '../../src/sources/aws/index.js';
+import type { Inventory } from '../../src/inventory/index.js';
+import { SyntheticAccount } from './account.js';
+import { FakeAws, type CallStat, type FakeOptions } from './fake-aws.js';
+import { failedReads, isThrottleRead, resourceCounts, type FailedRead } from './inspect.js';
+import type { AccountSpec } from './spec.js';
+
+/** The knobs a bench variant may turn on collectLive (our limiter, unit pool, tuning). */
+export type CollectorKnobs = Pick<LiveOptions, 'limits' | 'tuning' | 'unitConcurrency'>;
+
+export interface CollectionMeasure {
+  wallMs: number;
+  /** Requests AWS received (every attempt, SDK retries included), from the fake's side. */
+  apiCalls: number;
+  /** Of those, how many AWS throttled (absorbed by retries unless they reach `throttleErrors`). */
+  throttledAttempts: number;
+  /** Requests as the collector recorded them in inventory.meta.calls. */
+  recordedCalls: number;
+  recordedThrottles: number;
+  /** Failed reads in the inventory whose error is a throttle: what the user would see. */
+  throttleErrors: number;
+  /** Every other failed read (the fake answers nothing that should fail: these are bugs). */
+  otherErrors: FailedRead[];
+  peakRssMiB: number;
+  peakInFlight: number;
+  inventoryBytes: number;
+  resources: Record<string, number>;
+  perCall: CallStat[];
+}
+
+const CREDENTIALS = async () => ({ accessKeyId: 'AKIDRAMPARTBENCH', secretAccessKey: 'not-a-secret' });
+
+/**
+ * One live collection of the synthetic account, in this process: collectLive as the CLI runs
+ * it, with the fake answering every SDK client. Returns the measures and the inventory.
+ */
+export async function runCollection(spec: AccountSpec, knobs: CollectorKnobs = {}, fake: FakeOptions = {}): Promise<{ measure: CollectionMeasure; inventory: Inventory }> {
+  const server = new FakeAws(new SyntheticAccount(spec), fake);
+  const t0 = performance.now();
+  const inventory = await collectLive({ credentials: CREDENTIALS, env: {}, onClient: server.onClient, ...knobs });
+  const wallMs = performance.now() - t0;
+  // Read the peak before serialising the inventory, which would add a copy of its own.
+  const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+  const perCall = server.calls();
+  const reads = failedReads(inventory);
+  const measure: CollectionMeasure = {
+    wallMs,
+    apiCalls: perCall.reduce((s, c) => s + c.attempts, 0),
+    throttledAttempts: perCall.reduce((s, c) => s + c.throttled, 0),
+    recordedCalls: inventory.meta.calls.reduce((s, c) => s + c.count, 0),
+    recordedThrottles: inventory.meta.calls.reduce((s, c) => s + c.throttles, 0),
+    throttleErrors: reads.filter(isThrottleRead).reduce((s, r) => s + r.count, 0),
+    otherErrors: reads.filter((r) => !isThrottleRead(r)),
+    peakRssMiB,
+    peakInFlight: server.peakInFlight,
+    inventoryBytes: Buffer.byteLength(JSON.stringify(inventory)),
+    resources: resourceCounts(inventory),
+    perCall,
+  };
+  return { measure, inventory };
+}
