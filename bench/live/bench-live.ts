@@ -33,6 +33,8 @@ export interface LiveBenchResult {
   excessCalls: CallComparison[];
   /** The (service, region) lanes that finished last (median run). */
   lastLanes: Array<{ lane: string; lastMs: number; calls: number }>;
+  /** The work units that ended last (median run): when each started, and when it ended. */
+  lastUnits: Array<{ unit: string; startMs: number; endMs: number; calls: number }>;
   /** The slowest lanes of the lower bound. */
   boundLanes: Array<{ name: string; ms: number }>;
 }
@@ -114,6 +116,10 @@ export async function benchLive(opts: { quick?: boolean; runs?: number; variant?
       .filter((c) => c.excess !== 0 || c.throttled > 0 || c.overMax > 0)
       .slice(0, 12),
     lastLanes: latestLanes(typical.perCall),
+    lastUnits: [...typical.units]
+      .sort((a, b) => b.endMs - a.endMs)
+      .slice(0, 8)
+      .map((u) => ({ unit: u.unit, startMs: Math.round(u.startMs), endMs: Math.round(u.endMs), calls: u.calls })),
     boundLanes: bound.lanes.slice(0, 6).map((l) => ({ name: l.name, ms: Math.round(l.ms) })),
   };
 }

@@ -1,4 +1,4 @@
-import { collectLive, type LiveOptions } from '../../src/sources/aws/index.js';
+import { collectLive, type LiveOptions, type ProgressEvent } from '../../src/sources/aws/index.js';
 import type { Inventory } from '../../src/inventory/index.js';
 import { SyntheticAccount } from './account.js';
 import { FakeAws, type CallStat, type FakeOptions } from './fake-aws.js';
@@ -26,6 +26,15 @@ export interface CollectionMeasure {
   inventoryBytes: number;
   resources: Record<string, number>;
   perCall: CallStat[];
+  /** Each work unit's start and end (ms from the start of the collection), in start order. */
+  units: UnitSpan[];
+}
+
+export interface UnitSpan {
+  unit: string;
+  startMs: number;
+  endMs: number;
+  calls: number;
 }
 
 const CREDENTIALS = async () => ({ accessKeyId: 'AKIDRAMPARTBENCH', secretAccessKey: 'not-a-secret' });
@@ -37,7 +46,18 @@ const CREDENTIALS = async () => ({ accessKeyId: 'AKIDRAMPARTBENCH', secretAccess
 export async function runCollection(spec: AccountSpec, knobs: CollectorKnobs = {}, fake: FakeOptions = {}): Promise<{ measure: CollectionMeasure; inventory: Inventory }> {
   const server = new FakeAws(new SyntheticAccount(spec), fake);
   const t0 = performance.now();
-  const inventory = await collectLive({ credentials: CREDENTIALS, env: {}, onClient: server.onClient, ...knobs });
+  const units = new Map<string, UnitSpan>();
+  const onProgress = (e: ProgressEvent) => {
+    if (e.type !== 'unit-start' && e.type !== 'unit-end') return;
+    const unit = `${e.unit.service}@${e.unit.region}`;
+    const now = performance.now() - t0;
+    if (e.type === 'unit-start') units.set(unit, { unit, startMs: now, endMs: now, calls: 0 });
+    else {
+      const u = units.get(unit);
+      if (u) Object.assign(u, { endMs: now, calls: e.calls });
+    }
+  };
+  const inventory = await collectLive({ credentials: CREDENTIALS, env: {}, onClient: server.onClient, onProgress, ...knobs });
   const wallMs = performance.now() - t0;
   // Read the peak before serialising the inventory, which would add a copy of its own.
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
@@ -56,6 +76,7 @@ export async function runCollection(spec: AccountSpec, knobs: CollectorKnobs = {
     inventoryBytes: Buffer.byteLength(JSON.stringify(inventory)),
     resources: resourceCounts(inventory),
     perCall,
+    units: [...units.values()],
   };
   return { measure, inventory };
 }

@@ -30,7 +30,8 @@ export default defineCheck({
   guideIds: ['account.backup-admin'],
   needs: ['iam.users', 'iam.groups', 'iam.roles', 'iam.policies'],
   permissions: ['iam:GetAccountAuthorizationDetails'],
-  sources: ['aws', 'cloudformation', 'terraform'],
+  // The whole account's IAM is needed: a template's few principals say nothing about the others.
+  sources: ['aws'],
   remediation: {
     text: 'Give administration to a small group (two or three people) through a group or an SSO permission set with AdministratorAccess, protected by MFA, so no one needs root for daily work. Remove AdministratorAccess (or iam:*) from everyone else and from service roles; give them the narrower policies they need.',
     cli: 'aws iam create-group --group-name Admins\naws iam attach-group-policy --group-name Admins --policy-arn arn:aws:iam::aws:policy/AdministratorAccess\naws iam add-user-to-group --group-name Admins --user-name SECOND_ADMIN\n# and for extra administrators: aws iam remove-user-from-group / detach-role-policy',

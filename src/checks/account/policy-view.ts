@@ -152,3 +152,42 @@ export function listText(items: string[], max = 5): string {
 export function viewGap(pv: PolicyView): string | undefined {
   return pv.view.unknownParts?.length ? pv.view.unknownParts.join('; ') : undefined;
 }
+
+/** "Suppose the caller's own side allows it": for questions a resource or trust policy alone decides. */
+const CALLER_SIDE = parsePolicy(
+  { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+  { type: 'identity', name: "the caller's own policies (assumed to allow)" },
+);
+
+/**
+ * True when every caller the role's trust policy names can assume it only with MFA: its sessions
+ * then always carry aws:MultiFactorAuthPresent, whatever its permission policies say. Services,
+ * federated and anonymous callers never bring MFA, so a trust that admits them is false.
+ */
+export function roleAssumedOnlyWithMfa(inv: Inventory, roleArn: string): boolean {
+  const roles = inv.iam.roles;
+  const role = roles.state === 'ok' ? roles.value.find((r) => r.arn === roleArn) : undefined;
+  if (!role || isPolicyParseError(CALLER_SIDE)) return false;
+  const trust = parsePolicy(role.assumeRolePolicy, { type: 'trust', name: `trust policy of ${role.name}`, attachedTo: roleArn });
+  if (isPolicyParseError(trust)) return false;
+  const callers = new Set<string>();
+  for (const st of trust.statements) {
+    if (st.effect !== 'Allow') continue;
+    if (!st.principals || st.principals.negated) return false;
+    for (const v of st.principals.values) {
+      if (v.type !== 'aws') return false;
+      callers.add(/^\d{12}$/.test(v.value) ? `arn:${inv.meta.partition}:iam::${v.value}:root` : v.value);
+    }
+  }
+  if (callers.size === 0) return false;
+  for (const caller of callers) {
+    for (const context of [NO_MFA_SESSION, NO_MFA_KEYS]) {
+      const d = evaluateRequest(
+        { principal: principalFromArn(caller), action: 'sts:AssumeRole', resource: roleArn, context, missingKeys: 'unknown' },
+        { identity: [CALLER_SIDE], resource: [trust] },
+      );
+      if (d.decision === 'allow' || d.decision === 'undecided') return false;
+    }
+  }
+  return true;
+}

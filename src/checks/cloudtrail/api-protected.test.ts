@@ -1,7 +1,7 @@
 import { failed } from '../../inventory/index.js';
 import { testCheck } from '../../test-utils/check-tester.js';
 import check from './api-protected.js';
-import { ADMIN_ARN, allow, deny, doc, group, iam, iamArn, inline, role, trustService, user } from '../account/__tests__/fixtures.js';
+import { ADMIN_ARN, allow, deny, doc, group, iam, iamArn, inline, role, trustAccount, trustService, user } from '../account/__tests__/fixtures.js';
 import { ACCOUNT_ARN, trail, trailArn, trails } from './__tests__/fixtures.js';
 
 const ALL = 'cloudtrail:StopLogging, cloudtrail:DeleteTrail, cloudtrail:UpdateTrail, cloudtrail:PutEventSelectors';
@@ -14,6 +14,18 @@ testCheck(check, {
       name: 'only an administrator, only with MFA',
       inventory: [trails('us-east-1', trail('main')), iam({ users: [user('alice', { groups: ['Admins'] }), user('reader', { inlinePolicies: [inline('ro', doc(allow('cloudtrail:Describe*')))] })], groups: [mfaAdmins] })],
       findings: [{ status: 'pass', resourceId: iamArn('user/alice'), message: `IAM user alice (an administrator) can call ${ALL} on trail main only with MFA.` }],
+    },
+    {
+      name: 'a break-glass administrator role whose trust policy requires MFA: its sessions always carry it',
+      inventory: [
+        trails('us-east-1', trail('main')),
+        iam({
+          roles: [
+            role('break-glass', doc({ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }), { attachedManagedPolicies: [ADMIN_ARN] }),
+          ],
+        }),
+      ],
+      findings: [{ status: 'pass', resourceId: iamArn('role/break-glass'), message: `IAM role break-glass (an administrator) can call ${ALL} on trail main only with MFA.` }],
     },
     {
       name: 'nobody at all',
@@ -40,6 +52,18 @@ testCheck(check, {
       findings: [
         { status: 'fail', resourceId: iamArn('role/ops-automation'), message: 'IAM role ops-automation is not an administrator but can call cloudtrail:StopLogging on trail main, through trail-maintenance (inline).' },
         { status: 'fail', resourceId: iamArn('user/dave'), severity: 'medium', message: `IAM user dave (an administrator) can call ${ALL} on trail main without MFA, through AdministratorAccess (managed).` },
+      ],
+    },
+    {
+      name: 'an administrator role trusted by another account without an MFA condition',
+      inventory: [trails('us-east-1', trail('main')), iam({ roles: [role('OrganizationAccountAccessRole', trustAccount('111122223333'), { attachedManagedPolicies: [ADMIN_ARN] })] })],
+      findings: [
+        {
+          status: 'fail',
+          resourceId: iamArn('role/OrganizationAccountAccessRole'),
+          severity: 'medium',
+          message: `IAM role OrganizationAccountAccessRole (an administrator) can call ${ALL} on trail main without MFA, through AdministratorAccess (managed).`,
+        },
       ],
     },
     {

@@ -4,7 +4,7 @@ import type { WhoCanResult, WhoCanVia } from '../../policy/index.js';
 import { defineCheck, type CheckResult } from '../types.js';
 import { accountResource } from '../helpers.js';
 import { ActionList } from '../account/privileged-actions.js';
-import { listText, policyView, principalLabel, principalResource, viaText, viewGap } from '../account/policy-view.js';
+import { listText, policyView, principalLabel, principalResource, roleAssumedOnlyWithMfa, viaText, viewGap } from '../account/policy-view.js';
 import { forEachTrail } from './trails.js';
 
 const Options = z.object({
@@ -97,6 +97,8 @@ export default defineCheck({
       const data = { principal: principalLabel(g.r), actions: listText([...g.actions]), trails: listText([...g.trails].map((n) => `trail ${n}`)), policies: viaText(g.via) };
       const admin = pv.admin(g.r.principal);
       const sure = g.allowed;
+      // A role whose trust policy admits callers only with MFA has MFA in every session.
+      if (g.withoutMfa && g.r.kind === 'role' && roleAssumedOnlyWithMfa(inventory, g.r.principal)) g.withoutMfa = false;
       if (sure && admin === false) out.push({ status: 'fail', resource, message: 'notAdmin', data });
       else if (!sure || admin === 'undecided' || (g.undecided.length > 0 && !g.withoutMfa)) out.push({ status: 'unknown', resource, message: 'undecided', data: { ...data, why: [...new Set(g.undecided)].join('; ') || 'its administrator status could not be decided' } });
       else if (!g.withoutMfa) out.push({ status: 'pass', resource, message: 'adminMfa', data });

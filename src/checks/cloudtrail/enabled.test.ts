@@ -51,6 +51,12 @@ testCheck(check, {
       findings: [notCovered('main: not logging'), { status: 'fail', resourceId: trailArn('main'), message: 'Trail main exists but is not logging: it records nothing.' }],
     },
     {
+      name: 'a template: its stopped trail fails, but a template set gives no verdict on the whole account',
+      source: 'cloudformation',
+      inventory: [trails('us-east-1', trail('main', { isMultiRegion: false, status: ok({ isLogging: false }) }))],
+      findings: [{ status: 'fail', resourceId: trailArn('main'), message: 'Trail main exists but is not logging: it records nothing.' }],
+    },
+    {
       name: 'write-only management events when read events are required',
       inventory: [trails('us-east-1', trail('main', { eventSelectors: ok({ classic: [{ readWriteType: 'WriteOnly', includeManagementEvents: true }], advanced: [] }) }))],
       findings: [notCovered('main: write-only management events'), logging('main')],

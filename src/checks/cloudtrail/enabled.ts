@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { describeMissing, type Trail } from '../../inventory/index.js';
+import { describeMissing, type Inventory, type Trail } from '../../inventory/index.js';
 import { defineCheck, type CheckResult } from '../types.js';
 import { accountResource, missing } from '../helpers.js';
-import { distinctTrails, trailLabel, trailResource } from './trails.js';
+import { distinctTrails, trailLabel, trailResource, type UnreadRegion } from './trails.js';
 import { managementCoverage } from './management-events.js';
 
 const Options = z.object({
@@ -59,36 +59,9 @@ export default defineCheck({
   options: Options,
   evaluate({ inventory, options }) {
     const { trails, unread } = distinctTrails(inventory);
-    const account = accountResource(inventory);
     const out: CheckResult[] = [];
-
-    // Coverage of the account, from the best trail.
-    const verdicts = trails.map((t) => ({ t, v: judge(t, options) }));
-    const good = verdicts.find((x) => x.v.ok === true);
-    if (good && good.v.ok === true) {
-      const label = trailLabel(inventory, good.t);
-      const cov = good.t.eventSelectors.state === 'ok' ? managementCoverage(good.t.eventSelectors.value) : undefined;
-      out.push(
-        good.v.excluded.length > 0
-          ? { status: 'pass', resource: account, message: 'coveredExcluding', data: { trail: label, excluded: good.v.excluded.join(', ') }, detail: 'coverage' }
-          : cov && !cov.read
-            ? { status: 'pass', resource: account, message: 'coveredWriteOnly', data: { trail: label }, detail: 'coverage' }
-            : { status: 'pass', resource: account, message: 'covered', data: { trail: label }, detail: 'coverage' },
-      );
-    } else {
-      // A trail we could not fully read, or a region we could not list, might be the one that covers us.
-      const undecided = verdicts.find((x) => x.v.ok === 'unknown');
-      if (undecided && undecided.v.ok === 'unknown') out.push(missing(account, undecided.v.attr, undecided.v.what, 'coverage'));
-      else if (unread[0]) {
-        const why = `the trails of ${unread[0].region} could not be read (${describeMissing(unread[0].attr)})`;
-        out.push({ status: 'unknown', resource: account, message: 'coverageUnknown', data: { why }, detail: 'coverage' });
-      }
-      else if (trails.length === 0) out.push({ status: 'fail', resource: account, message: 'noTrail', detail: 'coverage' });
-      else {
-        const reasons = verdicts.map((x) => `${trailLabel(inventory, x.t)}: ${x.v.ok === false ? x.v.why : 'unknown'}`).join('; ');
-        out.push({ status: 'fail', resource: account, message: 'notCovered', data: { reasons }, detail: 'coverage' });
-      }
-    }
+    // A template set is not the whole account: IaC inventories get only the per-trail verdicts.
+    if (inventory.meta.source === 'aws') out.push(coverage(inventory, trails, unread, options));
 
     // Each trail is actually on: a stopped trail is the classic first move of an intruder.
     for (const t of trails) {
@@ -102,3 +75,27 @@ export default defineCheck({
     return out;
   },
 });
+
+/** The account's verdict, from its best trail. */
+function coverage(inventory: Inventory, trails: Trail[], unread: UnreadRegion[], options: Options): CheckResult {
+  const resource = accountResource(inventory);
+  const base = { resource, detail: 'coverage' } as const;
+  const verdicts = trails.map((t) => ({ t, v: judge(t, options) }));
+  const good = verdicts.find((x) => x.v.ok === true);
+  if (good && good.v.ok === true) {
+    const trail = trailLabel(inventory, good.t);
+    const cov = good.t.eventSelectors.state === 'ok' ? managementCoverage(good.t.eventSelectors.value) : undefined;
+    if (good.v.excluded.length > 0) return { ...base, status: 'pass', message: 'coveredExcluding', data: { trail, excluded: good.v.excluded.join(', ') } };
+    return { ...base, status: 'pass', message: cov && !cov.read ? 'coveredWriteOnly' : 'covered', data: { trail } };
+  }
+  // A trail we could not fully read, or a region we could not list, might be the one that covers us.
+  const undecided = verdicts.find((x) => x.v.ok === 'unknown');
+  if (undecided && undecided.v.ok === 'unknown') return missing(resource, undecided.v.attr, undecided.v.what, 'coverage');
+  if (unread[0]) {
+    const why = `the trails of ${unread[0].region} could not be read (${describeMissing(unread[0].attr)})`;
+    return { ...base, status: 'unknown', message: 'coverageUnknown', data: { why } };
+  }
+  if (trails.length === 0) return { ...base, status: 'fail', message: 'noTrail' };
+  const reasons = verdicts.map((x) => `${trailLabel(inventory, x.t)}: ${x.v.ok === false ? x.v.why : 'unknown'}`).join('; ');
+  return { ...base, status: 'fail', message: 'notCovered', data: { reasons } };
+}

@@ -57,6 +57,12 @@ testCheck(check, {
       ],
     },
     {
+      name: 'a Terraform alarm without action fails; a template set gives no verdict on the whole account',
+      source: 'terraform',
+      inventory: [alarms(alarm('silent', 1200, { alarmActions: [] }))],
+      findings: [{ status: 'fail', resourceId: arn('silent'), message: 'Billing alarm silent (threshold 1200) notifies nobody: it has no alarm action.' }],
+    },
+    {
       name: 'only a per-service alarm (ServiceName dimension) watches charges',
       inventory: [alarms(alarm('ec2-charges', 300, { dimensions: [{ name: 'ServiceName', value: 'AmazonEC2' }, { name: 'Currency', value: 'USD' }] }))],
       findings: [ok1('ec2-charges', 300), { status: 'fail', resourceId: ACCOUNT, detail: 'coverage', message: 'Only per-service billing alarms have actions (ec2-charges); none watches the whole bill.' }],

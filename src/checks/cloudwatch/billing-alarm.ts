@@ -48,7 +48,7 @@ export default defineCheck({
   evaluate({ inventory, options }) {
     const account = accountResource(inventory, BILLING_REGION);
     const region = inventory.regions[BILLING_REGION];
-    if (!region) return [{ status: 'unknown', resource: account, message: 'notScanned', detail: 'coverage' }];
+    if (!region) return inventory.meta.source === 'aws' ? [{ status: 'unknown', resource: account, message: 'notScanned', detail: 'coverage' }] : [];
     const alarms = region.cloudwatch.alarms;
     if (alarms.state !== 'ok' && alarms.state !== 'absent') return [missing(account, alarms, `the CloudWatch alarms of ${BILLING_REGION}`, 'coverage')];
     const billing = (alarms.state === 'ok' ? alarms.value : []).filter((a) => watches(a, 'AWS/Billing', 'EstimatedCharges'));
@@ -64,6 +64,8 @@ export default defineCheck({
       }
     }
 
+    // A template set is not the whole account: IaC inventories get only the per-alarm verdicts.
+    if (inventory.meta.source !== 'aws') return out;
     const live = billing.filter(notifies);
     const total = live.filter(isTotal);
     const thresholds = [...new Set(total.map(threshold))].sort((x, y) => Number(x) - Number(y));

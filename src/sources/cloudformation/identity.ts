@@ -143,6 +143,7 @@ export function getAttOf(type: string, logicalId: string, attribute: string, pro
     case 'AWS::CloudWatch::Alarm.Arn':
       return arns.alarm(w, r);
     default:
-      return unknown();
+      // An id AWS generates: the logical id stands in for it, as for Ref.
+      return attribute === 'Id' ? logicalId : unknown();
   }
 }

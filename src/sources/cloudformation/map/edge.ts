@@ -28,7 +28,8 @@ const distribution: Mapper = (m) => {
     const x = obj(o);
     const s3 = x.S3OriginConfig !== undefined ? obj(x.S3OriginConfig) : undefined;
     const c = x.CustomOriginConfig !== undefined ? obj(x.CustomOriginConfig) : undefined;
-    const oac = str(x.OriginAccessControlId);
+    // A deploy-time OAC id still means an OAC is in use; the distribution is deferred.
+    const oac = x.OriginAccessControlId === undefined ? undefined : f.plain('OriginAccessControlId', x.OriginAccessControlId, 'deploy-time', (v): v is string => typeof v === 'string');
     return {
       id: str(x.Id) ?? '',
       domainName: f.plain(`origin ${String(x.Id)} DomainName`, x.DomainName, '', (v): v is string => typeof v === 'string'),
