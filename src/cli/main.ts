@@ -4,6 +4,9 @@ import { buildProgram } from './program.js';
 import { EXIT } from './errors.js';
 import { describeError } from './describe-error.js';
 
+// Rampart supports Node 20; the SDK's notice that future SDK releases will not is noise in a report's stderr.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const debug = argv.includes('--debug');

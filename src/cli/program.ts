@@ -7,6 +7,7 @@ import { registerGuide } from './commands/guide.js';
 import { registerExplain } from './commands/explain.js';
 import { registerWhoCan } from './commands/who-can.js';
 import { registerHost } from './commands/host.js';
+import { registerPermissions } from './commands/permissions.js';
 
 /** The whole command tree; main.ts runs it, tests drive it without a process. */
 export function buildProgram(): Command {
@@ -23,5 +24,6 @@ export function buildProgram(): Command {
   registerExplain(program);
   registerWhoCan(program);
   registerHost(program);
+  registerPermissions(program);
   return program;
 }

@@ -5,68 +5,64 @@ import { bucket, buckets, KEY, trail, trailArn, trails } from './__tests__/fixtu
 
 const noKey = trail('main', { kmsKeyId: undefined });
 const T = trailArn('main');
+const ownKey = { status: 'pass' as const, resourceId: T, detail: 'trail-kms', message: 'Trail main has its own KMS key: reading its logs needs kms:Decrypt as well as s3:GetObject.' };
+const noOwnKey = {
+  status: 'fail' as const,
+  resourceId: T,
+  detail: 'trail-kms',
+  severity: 'low' as const,
+  message: 'Trail main has no KMS key of its own (CIS 3.5, FSBP CloudTrail.2): anyone with s3:GetObject on the bucket reads its logs.',
+};
+const atRest = (status: 'pass' | 'fail' | 'unknown', message: string) => ({ status, resourceId: T, detail: 'at-rest', message });
 
 testCheck(check, {
   pass: [
     {
       name: 'SSE-KMS on the trail: the bucket need not be read',
       inventory: [trails('us-east-1', trail('main'))],
-      findings: [{ status: 'pass', resourceId: T, message: `Trail main encrypts its logs with KMS key ${KEY}.` }],
+      findings: [atRest('pass', `Trail main encrypts its logs with KMS key ${KEY}.`), ownKey],
     },
     {
-      name: 'no key on the trail, SSE-KMS by default on the bucket',
-      inventory: [trails('us-east-1', noKey), buckets(bucket('trail-logs', { encryption: ok({ rules: [{ algorithm: 'aws:kms', kmsKeyId: KEY }] }) }))],
-      findings: [{ status: 'pass', resourceId: T, message: 'Trail main writes to bucket trail-logs, whose default encryption is SSE-KMS.' }],
-    },
-    {
-      name: 'SSE-S3 on the bucket passes, as a note',
+      name: "SSE-S3 on the bucket is the guide's encryption at rest; the CIS verdict can be left out",
+      options: { trailKmsVerdict: false },
       inventory: [trails('us-east-1', noKey), buckets(bucket('trail-logs'))],
-      findings: [
-        {
-          status: 'pass',
-          resourceId: T,
-          severity: 'info',
-          message: 'Trail main writes to bucket trail-logs, encrypted with S3-managed keys (SSE-S3) only; SSE-KMS on the trail also controls who can decrypt.',
-        },
-      ],
+      findings: [atRest('pass', 'Trail main writes to bucket trail-logs, encrypted at rest with S3-managed keys (SSE-S3).')],
     },
   ],
   fail: [
     {
-      name: 'no key and no default encryption',
-      inventory: [trails('us-east-1', noKey), buckets(bucket('trail-logs', { encryption: absent() }))],
-      findings: [{ status: 'fail', resourceId: T, message: 'Trail main has no KMS key and its bucket trail-logs has no default encryption.' }],
+      name: 'SSE-KMS by default on the bucket: encrypted at rest, but the trail has no key of its own',
+      inventory: [trails('us-east-1', noKey), buckets(bucket('trail-logs', { encryption: ok({ rules: [{ algorithm: 'aws:kms', kmsKeyId: KEY }] }) }))],
+      findings: [atRest('pass', 'Trail main writes to bucket trail-logs, whose default encryption is SSE-KMS.'), noOwnKey],
     },
     {
-      name: 'SSE-S3 when the configuration requires SSE-KMS (CIS 3.5)',
-      options: { requireKms: true },
-      inventory: [trails('us-east-1', noKey), buckets(bucket('trail-logs'))],
-      findings: [
-        { status: 'fail', resourceId: T, message: 'Trail main has no KMS key: its logs in bucket trail-logs are encrypted with S3-managed keys (SSE-S3) only, and this configuration requires SSE-KMS.' },
-      ],
+      name: 'no key and no default encryption',
+      inventory: [trails('us-east-1', noKey), buckets(bucket('trail-logs', { encryption: absent() }))],
+      findings: [atRest('fail', 'Trail main has no KMS key and its bucket trail-logs has no default encryption.'), noOwnKey],
     },
   ],
   unknown: [
     {
-      name: 'the bucket belongs to another account: unknown, never fail',
+      name: 'the bucket belongs to another account: unknown, never fail for that alone',
       inventory: [trails('us-east-1', noKey), buckets(bucket('some-other-bucket'))],
       findings: [
-        {
-          status: 'unknown',
-          resourceId: T,
-          message: "Trail main has no KMS key, and its bucket trail-logs is not among this account's buckets (an organisation trail or another account's log archive): scan that account to judge its encryption.",
-        },
+        atRest(
+          'unknown',
+          "Trail main has no KMS key, and its bucket trail-logs is not among this account's buckets (an organisation trail or another account's log archive): scan that account to judge its encryption.",
+        ),
+        noOwnKey,
       ],
     },
     {
       name: 'the encryption could not be read',
       inventory: [trails('us-east-1', noKey), buckets(bucket('trail-logs', { encryption: failed('s3:GetEncryptionConfiguration', 'AccessDenied') }))],
-      findings: [{ status: 'unknown', resourceId: T, message: 'Could not read the default encryption of bucket trail-logs: s3:GetEncryptionConfiguration failed: AccessDenied.' }],
+      findings: [atRest('unknown', 'Could not read the default encryption of bucket trail-logs: s3:GetEncryptionConfiguration failed: AccessDenied.'), noOwnKey],
     },
     {
       name: 'the bucket list could not be read',
+      options: { trailKmsVerdict: false },
       inventory: [trails('us-east-1', noKey)],
-      findings: [{ status: 'unknown', resourceId: T, message: 'Could not read the bucket of trail main: s3:ListAllMyBuckets failed: not collected: not part of this inventory.' }],
+      findings: [atRest('unknown', 'Could not read the bucket of trail main: s3:ListAllMyBuckets failed: not collected: not part of this inventory.')],
     },
   ],
 });

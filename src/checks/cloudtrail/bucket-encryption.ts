@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { defineCheck, type CheckResult } from '../types.js';
+import type { Inventory, Trail } from '../../inventory/index.js';
+import { defineCheck, type CheckResult, type ResourceRef } from '../types.js';
 import { missing } from '../helpers.js';
 import { forEachTrail, trailBucket, trailLabel, trailResource } from './trails.js';
 
 const Options = z.object({
-  /** CIS 3.5 asks for SSE-KMS on the trail; the guide accepts AWS-managed keys (SSE-S3) too. */
-  requireKms: z.boolean().default(false),
+  /**
+   * CIS 3.5 and FSBP CloudTrail.2 ask for SSE-KMS on the trail itself, beyond the guide's "encrypted
+   * at rest": a second verdict per trail says whether it has its own key. false leaves it out.
+   */
+  trailKmsVerdict: z.boolean().default(true),
 });
 
 export default defineCheck({
@@ -28,10 +32,11 @@ export default defineCheck({
   messages: {
     trailKms: 'Trail {{trail}} encrypts its logs with KMS key {{key}}.',
     bucketKms: 'Trail {{trail}} writes to bucket {{bucket}}, whose default encryption is SSE-KMS.',
-    sseS3: 'Trail {{trail}} writes to bucket {{bucket}}, encrypted with S3-managed keys (SSE-S3) only; SSE-KMS on the trail also controls who can decrypt.',
-    sseS3Required: 'Trail {{trail}} has no KMS key: its logs in bucket {{bucket}} are encrypted with S3-managed keys (SSE-S3) only, and this configuration requires SSE-KMS.',
+    sseS3: 'Trail {{trail}} writes to bucket {{bucket}}, encrypted at rest with S3-managed keys (SSE-S3).',
     none: 'Trail {{trail}} has no KMS key and its bucket {{bucket}} has no default encryption.',
     elsewhere: 'Trail {{trail}} has no KMS key, and its bucket {{bucket}} is not among this account\'s buckets (an organisation trail or another account\'s log archive): scan that account to judge its encryption.',
+    ownKey: 'Trail {{trail}} has its own KMS key: reading its logs needs kms:Decrypt as well as s3:GetObject.',
+    noOwnKey: 'Trail {{trail}} has no KMS key of its own (CIS 3.5, FSBP CloudTrail.2): anyone with s3:GetObject on the bucket reads its logs.',
     missing: 'Could not read {{what}}: {{why}}.',
   },
   options: Options,
@@ -39,29 +44,39 @@ export default defineCheck({
     return forEachTrail(inventory, (t): CheckResult[] => {
       const resource = trailResource(inventory, t);
       const trail = trailLabel(inventory, t);
-      if (t.kmsKeyId) return [{ status: 'pass', resource, message: 'trailKms', data: { trail, key: t.kmsKeyId } }];
-      const where = trailBucket(inventory, t);
-      const bucket = t.s3BucketName ?? '';
-      switch (where.kind) {
-        case 'none':
-          return [missing(resource, { state: 'unknown', reason: 'the trail names no bucket' }, `the bucket of trail ${trail}`)];
-        case 'unread':
-          return [missing(resource, where.attr, `the bucket of trail ${trail}`)];
-        case 'elsewhere':
-          return [{ status: 'unknown', resource, message: 'elsewhere', data: { trail, bucket } }];
-        case 'bucket': {
-          const enc = where.bucket.encryption;
-          if (enc.state === 'absent') return [{ status: 'fail', resource, message: 'none', data: { trail, bucket } }];
-          if (enc.state !== 'ok') return [missing(resource, enc, `the default encryption of bucket ${bucket}`)];
-          if (enc.value.rules.length === 0) return [{ status: 'fail', resource, message: 'none', data: { trail, bucket } }];
-          if (enc.value.rules.some((r) => r.algorithm.startsWith('aws:kms'))) {
-            return [{ status: 'pass', resource, message: 'bucketKms', data: { trail, bucket } }];
-          }
-          return options.requireKms
-            ? [{ status: 'fail', resource, message: 'sseS3Required', data: { trail, bucket } }]
-            : [{ status: 'pass', resource, message: 'sseS3', data: { trail, bucket }, severity: 'info' }];
-        }
+      const out = [atRest(inventory, t, resource, trail)];
+      if (options.trailKmsVerdict) {
+        out.push(
+          t.kmsKeyId
+            ? { status: 'pass', resource, message: 'ownKey', data: { trail }, detail: 'trail-kms' }
+            : { status: 'fail', resource, message: 'noOwnKey', data: { trail }, detail: 'trail-kms', severity: 'low' },
+        );
       }
+      return out;
     });
   },
 });
+
+/** The guide's question: are the logs encrypted at rest at all (trail key, or bucket default)? */
+function atRest(inventory: Inventory, t: Trail, resource: ResourceRef, trail: string): CheckResult {
+  const base = { resource, detail: 'at-rest' } as const;
+  if (t.kmsKeyId) return { ...base, status: 'pass', message: 'trailKms', data: { trail, key: t.kmsKeyId } };
+  const where = trailBucket(inventory, t);
+  const bucket = t.s3BucketName ?? '';
+  switch (where.kind) {
+    case 'none':
+      return missing(resource, { state: 'unknown', reason: 'the trail names no bucket' }, `the bucket of trail ${trail}`, 'at-rest');
+    case 'unread':
+      return missing(resource, where.attr, `the bucket of trail ${trail}`, 'at-rest');
+    case 'elsewhere':
+      return { ...base, status: 'unknown', message: 'elsewhere', data: { trail, bucket } };
+    case 'bucket': {
+      const enc = where.bucket.encryption;
+      if (enc.state !== 'ok' && enc.state !== 'absent') return missing(resource, enc, `the default encryption of bucket ${bucket}`, 'at-rest');
+      const rules = enc.state === 'ok' ? enc.value.rules : [];
+      if (rules.length === 0) return { ...base, status: 'fail', message: 'none', data: { trail, bucket } };
+      if (rules.some((r) => r.algorithm.startsWith('aws:kms'))) return { ...base, status: 'pass', message: 'bucketKms', data: { trail, bucket } };
+      return { ...base, status: 'pass', message: 'sseS3', data: { trail, bucket } };
+    }
+  }
+}

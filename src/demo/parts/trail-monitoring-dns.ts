@@ -132,7 +132,7 @@ const euBucket = {
   publicAccessBlock: allBlocked,
   ownershipControls: ok('ObjectWriter' as const),
   versioning: ok({ status: 'Enabled' as const, mfaDelete: 'Disabled' as const }),
-  encryption: absent(),
+  encryption: ok({ rules: [{ algorithm: 'AES256', bucketKeyEnabled: false }] }),
   lifecycle: absent(),
   logging: absent(),
   tags: ok({ team: 'eu-app' }),

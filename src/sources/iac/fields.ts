@@ -1,6 +1,13 @@
 import { deployTime, ok, type Attr, type SourceLocation } from '../../inventory/index.js';
 import { findUnknown, isUnknown, type Unknown } from './value.js';
 
+/**
+ * What the field could be at worst, written onto the resource (a property path such as
+ * 'publiclyAccessible' or 'defaultCacheBehavior.viewerProtocolPolicy'): the value to set, or the
+ * items to add to a list. ./deferred.ts tries it to learn whether the field can change a verdict.
+ */
+export type WorstCase = { prop: string; value: unknown } | { prop: string; append: unknown[] };
+
 /** A field of a resource whose value is known only at deploy time (see ./deferred.ts). */
 export interface DeferredField {
   /** The resource's id as findings name it (its ARN where AWS has one). */
@@ -9,6 +16,8 @@ export interface DeferredField {
   field: string;
   reason: string;
   location?: SourceLocation;
+  /** Without it, any pass on the resource is held unknown. */
+  worst?: WorstCase;
 }
 
 /**
@@ -24,21 +33,22 @@ export class FieldReader {
     readonly location: SourceLocation | undefined,
   ) {}
 
-  /** Records a deploy-time field of this resource. */
-  defer(field: string, u: Unknown): void {
+  /** Records a deploy-time field of this resource, with its worst case where one can be written. */
+  defer(field: string, u: Unknown, worst?: WorstCase): void {
     this.sink.push({
       resourceId: this.resourceId,
       field,
       reason: u.reason,
       ...((u.location ?? this.location) ? { location: u.location ?? this.location } : {}),
+      ...(worst ? { worst } : {}),
     });
   }
 
   /** A plain field: the value when known, else `benign` (and the field is recorded). */
-  plain<T>(field: string, v: unknown, benign: T, accept: (x: unknown) => x is T): T {
+  plain<T>(field: string, v: unknown, benign: T, accept: (x: unknown) => x is T, worst?: WorstCase): T {
     const u = findUnknown(v);
     if (u) {
-      this.defer(field, u);
+      this.defer(field, u, worst);
       return benign;
     }
     return accept(v) ? v : benign;
@@ -48,10 +58,10 @@ export class FieldReader {
    * A boolean field: `dflt` when the template leaves it out (AWS's default), `benign` (and the
    * field recorded) when its value is known only at deploy time.
    */
-  bool(field: string, v: unknown, dflt: boolean, benign: boolean): boolean {
+  bool(field: string, v: unknown, dflt: boolean, benign: boolean, prop?: string): boolean {
     const b = asBool(v);
     if (isUnknown(b)) {
-      this.defer(field, b);
+      this.defer(field, b, prop ? { prop, value: !benign } : undefined);
       return benign;
     }
     return b ?? dflt;

@@ -103,9 +103,16 @@ export function normProtocol(p: string): string {
  * source is known only at deploy time is left out of the list and deferred: it is never read as
  * open to the world, and the group never passes while it is there.
  */
+/** The worst a deploy-time rule can be: all traffic from anywhere. */
+export const OPEN_RULES: SecurityGroupRule[] = [
+  { protocol: '-1', source: { kind: 'cidr4', value: '0.0.0.0/0' } },
+  { protocol: '-1', source: { kind: 'cidr6', value: '::/0' } },
+];
+
 export function sgRules(
   f: FieldReader,
   label: string,
+  direction: 'ingress' | 'egress',
   r: { protocol: unknown; from: unknown; to: unknown; description?: unknown; sources: Array<{ kind: RuleSource['kind']; value: unknown; account?: unknown }> },
 ): SecurityGroupRule[] {
   const proto = asStr(r.protocol);
@@ -117,7 +124,7 @@ export function sgRules(
     ['to port', to],
   ] as const) {
     if (isUnknown(v)) {
-      f.defer(`${label} ${what}`, v);
+      f.defer(`${label} ${what}`, v, { prop: direction, append: OPEN_RULES });
       return [];
     }
   }
@@ -128,7 +135,7 @@ export function sgRules(
   for (const s of r.sources) {
     const value = asStr(s.value);
     if (isUnknown(value)) {
-      f.defer(`${label} ${s.kind === 'group' ? 'source group' : 'source'}`, value);
+      f.defer(`${label} ${s.kind === 'group' ? 'source group' : 'source'}`, value, { prop: direction, append: OPEN_RULES });
       continue;
     }
     if (value === undefined || value === '') continue;

@@ -22,12 +22,14 @@ export function knownStrings(f: FieldReader, field: string, v: unknown): string[
   });
 }
 
-function optStr(f: FieldReader, field: string, v: unknown): string | undefined {
+/**
+ * A reference (a VPC, a subnet, a key): left out when known only at deploy time. No verdict
+ * rests on which one it is, so it is not deferred; `placeholder` stands in where one that exists
+ * matters (an unknown KMS key is still a key).
+ */
+function optStr(_f: FieldReader, _field: string, v: unknown, placeholder?: string): string | undefined {
   const s = asStr(v);
-  if (isUnknown(s)) {
-    f.defer(field, s);
-    return undefined;
-  }
+  if (isUnknown(s)) return placeholder;
   return s;
 }
 
@@ -40,7 +42,7 @@ export function cfnRule(f: FieldReader, label: string, r: Record<string, unknown
   if (pl !== undefined) sources.push({ kind: 'prefixList', value: pl });
   const grp = direction === 'ingress' ? (r.SourceSecurityGroupId ?? r.SourceSecurityGroupName) : r.DestinationSecurityGroupId;
   if (grp !== undefined) sources.push({ kind: 'group', value: grp, account: r.SourceSecurityGroupOwnerId });
-  return sgRules(f, label, { protocol: r.IpProtocol, from: r.FromPort, to: r.ToPort, description: r.Description, sources });
+  return sgRules(f, label, direction, { protocol: r.IpProtocol, from: r.FromPort, to: r.ToPort, description: r.Description, sources });
 }
 
 const securityGroup: Mapper = (m) => {
@@ -59,8 +61,8 @@ const securityGroup: Mapper = (m) => {
     ...declared(m),
     id,
     arn,
-    name: f.plain('GroupName', p.GroupName, id, isStr),
-    description: f.plain('GroupDescription', p.GroupDescription, '', isStr),
+    name: f.plain('GroupName', p.GroupName, id, isStr, { prop: 'name', value: '' }),
+    description: f.plain('GroupDescription', p.GroupDescription, 'deploy-time description', isStr, { prop: 'description', value: '' }),
     ...(vpcId ? { vpcId } : {}),
     ownerId: m.where.account,
     ingress,
@@ -117,13 +119,13 @@ const instance: Mapper = (m) => {
     const volId = `${id}/${typeof device === 'string' ? device : `volume-${i + 1}`}`;
     const vArn = arns.ec2(m.where, 'volume', volId);
     const vf = fieldsOf(m, vArn);
-    const key = optStr(vf, 'KmsKeyId', ebs.KmsKeyId);
+    const key = optStr(vf, 'KmsKeyId', ebs.KmsKeyId, 'deploy-time key');
     const size = asNum(ebs.VolumeSize);
     region.volumes.push({
       ...declared(m),
       id: volId,
       arn: vArn,
-      encrypted: vf.bool('Encrypted', ebs.Encrypted, false, true),
+      encrypted: vf.bool('Encrypted', ebs.Encrypted, false, true, 'encrypted'),
       ...(key ? { kmsKeyId: key } : {}),
       state: 'in-use',
       ...(typeof size === 'number' ? { sizeGiB: size } : {}),
@@ -142,14 +144,14 @@ const volume: Mapper = (m) => {
   const id = m.logicalId;
   const arn = arns.ec2(m.where, 'volume', id);
   const f = fieldsOf(m, arn);
-  const key = optStr(f, 'KmsKeyId', p.KmsKeyId);
+  const key = optStr(f, 'KmsKeyId', p.KmsKeyId, 'deploy-time key');
   const size = asNum(p.Size);
   m.c.region(m.where.region).volumes.push({
     ...declared(m),
     id,
     arn,
     // Unset, Encrypted is false (encryption by default, a region setting, may still apply).
-    encrypted: f.bool('Encrypted', p.Encrypted, false, true),
+    encrypted: f.bool('Encrypted', p.Encrypted, false, true, 'encrypted'),
     ...(key ? { kmsKeyId: key } : {}),
     state: 'available',
     ...(typeof size === 'number' ? { sizeGiB: size } : {}),
@@ -208,6 +210,9 @@ const networkAcl: Mapper = (m) => {
   });
 };
 
+/** The worst a deploy-time network ACL entry can be: allow everything, both ways, first. */
+export const OPEN_ENTRIES = [false, true].map((egress) => ({ ruleNumber: 1, protocol: '-1', action: 'allow' as const, egress, cidr: '0.0.0.0/0' }));
+
 const protocolNames: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
 
 const naclEntry: Mapper = (m) => {
@@ -223,7 +228,7 @@ const naclEntry: Mapper = (m) => {
   const from = asNum(range.From);
   const to = asNum(range.To);
   for (const [what, v] of [['rule number', num], ['protocol', proto], ['CIDR', cidr], ['IPv6 CIDR', cidr6], ['from port', from], ['to port', to]] as const) {
-    if (isUnknown(v)) return f.defer(`entry ${m.logicalId} ${what}`, v);
+    if (isUnknown(v)) return f.defer(`entry ${m.logicalId} ${what}`, v, { prop: 'entries', append: OPEN_ENTRIES });
   }
   m.c.region(m.where.region).naclEntries.push({
     naclId: acl,

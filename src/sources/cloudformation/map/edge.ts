@@ -2,16 +2,17 @@ import { absent, ok, type CacheBehavior, type Distribution, type Origin, type We
 import { arns } from '../../iac/arns.js';
 import { asBool, asNum, asStr, type FieldReader } from '../../iac/fields.js';
 import { knownStrings } from './ec2.js';
+import { isUnknown } from '../../iac/value.js';
 import { declared, fieldsOf, list, obj, type Mapper } from './context.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-function behavior(f: FieldReader, o: Record<string, unknown>, path: string): CacheBehavior {
+function behavior(f: FieldReader, o: Record<string, unknown>, path: string, prop: string): CacheBehavior {
   return {
     pathPattern: str(o.PathPattern) ?? path,
     targetOriginId: str(o.TargetOriginId) ?? '',
-    // A deploy-time policy is read as https-only, never as allow-all; the distribution is deferred.
-    viewerProtocolPolicy: f.plain(`cache behavior ${path} ViewerProtocolPolicy`, o.ViewerProtocolPolicy, 'https-only', (x): x is string => typeof x === 'string'),
+    // A deploy-time policy is read as https-only (allow-all at worst); the distribution is deferred.
+    viewerProtocolPolicy: f.plain(`cache behavior ${path} ViewerProtocolPolicy`, o.ViewerProtocolPolicy, 'https-only', (x): x is string => typeof x === 'string', { prop: `${prop}.viewerProtocolPolicy`, value: 'allow-all' }),
     trustedSigners: knownStrings(f, 'TrustedSigners', o.TrustedSigners),
     trustedKeyGroups: knownStrings(f, 'TrustedKeyGroups', o.TrustedKeyGroups),
   };
@@ -24,12 +25,12 @@ const distribution: Mapper = (m) => {
   const f = fieldsOf(m, arn);
   const vc = obj(cfg.ViewerCertificate);
   const custom = str(vc.AcmCertificateArn) !== undefined || str(vc.IamCertificateId) !== undefined;
-  const origins: Origin[] = list(cfg.Origins).map((o) => {
+  const origins: Origin[] = list(cfg.Origins).map((o, i) => {
     const x = obj(o);
     const s3 = x.S3OriginConfig !== undefined ? obj(x.S3OriginConfig) : undefined;
     const c = x.CustomOriginConfig !== undefined ? obj(x.CustomOriginConfig) : undefined;
     // A deploy-time OAC id still means an OAC is in use; the distribution is deferred.
-    const oac = x.OriginAccessControlId === undefined ? undefined : f.plain('OriginAccessControlId', x.OriginAccessControlId, 'deploy-time', (v): v is string => typeof v === 'string');
+    const oac = x.OriginAccessControlId === undefined ? undefined : f.plain('OriginAccessControlId', x.OriginAccessControlId, 'deploy-time', (v): v is string => typeof v === 'string', { prop: `origins.${i}.originAccessControlId`, value: undefined });
     return {
       id: str(x.Id) ?? '',
       domainName: f.plain(`origin ${String(x.Id)} DomainName`, x.DomainName, '', (v): v is string => typeof v === 'string'),
@@ -40,7 +41,7 @@ const distribution: Mapper = (m) => {
       ...(c
         ? {
             custom: {
-              originProtocolPolicy: f.plain(`origin ${String(x.Id)} OriginProtocolPolicy`, c.OriginProtocolPolicy, 'https-only', (v): v is string => typeof v === 'string'),
+              originProtocolPolicy: f.plain(`origin ${String(x.Id)} OriginProtocolPolicy`, c.OriginProtocolPolicy, 'https-only', (v): v is string => typeof v === 'string', { prop: `origins.${i}.custom.originProtocolPolicy`, value: 'http-only' }),
               originSslProtocols: knownStrings(f, 'OriginSSLProtocols', c.OriginSSLProtocols),
             },
           }
@@ -48,14 +49,14 @@ const distribution: Mapper = (m) => {
     };
   });
   const log = cfg.Logging !== undefined ? obj(cfg.Logging) : undefined;
-  const waf = asStr(cfg.WebACLId);
-  if (typeof waf !== 'string' && waf !== undefined) f.defer('WebACLId', waf);
+  // A deploy-time web ACL is still one.
+  const waf = isUnknown(cfg.WebACLId) ? 'deploy-time web ACL' : asStr(cfg.WebACLId);
   const d: Distribution = {
     ...declared(m),
     id,
     arn,
     aliases: knownStrings(f, 'Aliases', cfg.Aliases),
-    enabled: f.bool('Enabled', cfg.Enabled, true, true),
+    enabled: f.bool('Enabled', cfg.Enabled, true, true, 'enabled'),
     ...(typeof waf === 'string' && waf !== '' ? { webAclId: waf } : {}),
     viewerCertificate: {
       cloudFrontDefaultCertificate: !custom && asBool(vc.CloudFrontDefaultCertificate) !== false,
@@ -66,8 +67,8 @@ const distribution: Mapper = (m) => {
       minimumProtocolVersion: str(vc.MinimumProtocolVersion) ?? 'TLSv1',
     },
     origins,
-    defaultCacheBehavior: behavior(f, obj(cfg.DefaultCacheBehavior), '*'),
-    cacheBehaviors: list(cfg.CacheBehaviors).map((b, i) => behavior(f, obj(b), `#${i + 1}`)),
+    defaultCacheBehavior: behavior(f, obj(cfg.DefaultCacheBehavior), '*', 'defaultCacheBehavior'),
+    cacheBehaviors: list(cfg.CacheBehaviors).map((b, i) => behavior(f, obj(b), `#${i + 1}`, `cacheBehaviors.${i}`)),
     ...(log ? { logging: { enabled: true, ...(str(log.Bucket) ? { bucket: str(log.Bucket) } : {}), ...(str(log.Prefix) ? { prefix: str(log.Prefix) } : {}) } } : {}),
     tags: {},
   };
@@ -120,4 +121,3 @@ export const edgeMappers: Record<string, Mapper> = {
   'AWS::WAFv2::WebACLAssociation': association,
   'AWS::WAFv2::LoggingConfiguration': logging,
 };
-void asNum;

@@ -63,11 +63,12 @@ export function knownStrings(f: FieldReader, field: string, v: unknown): string[
   });
 }
 
-/** A string field that may be deferred: the value, or undefined (and recorded) when unknown. */
-export function optStr(f: FieldReader, field: string, v: unknown): string | undefined {
-  if (isUnknown(v)) {
-    f.defer(field, v);
-    return undefined;
-  }
+/**
+ * A reference (a VPC, a subnet, a key): left out when known only at deploy time. No verdict
+ * rests on which one it is, so it is not deferred; `placeholder` stands in where one that exists
+ * matters (an unknown KMS key or web ACL is still one).
+ */
+export function optStr(_f: FieldReader, _field: string, v: unknown, placeholder?: string): string | undefined {
+  if (isUnknown(v)) return placeholder;
   return typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
 }

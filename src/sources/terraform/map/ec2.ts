@@ -1,7 +1,8 @@
 import type { SecurityGroup, SecurityGroupRule } from '../../../inventory/index.js';
 import { arns } from '../../iac/arns.js';
 import { asBool, asNum, asStr, asTags, isStr, type FieldReader } from '../../iac/fields.js';
-import { sgRules, type RuleSource } from '../../iac/shapes.js';
+import { OPEN_RULES, sgRules, type RuleSource } from '../../iac/shapes.js';
+import { OPEN_ENTRIES } from '../../cloudformation/map/ec2.js';
 import { isUnknown } from '../../iac/value.js';
 import { blocks, declared, fieldsOf, knownStrings, optStr, rec, str, type TfMapContext, type TfMapper } from './context.js';
 
@@ -15,7 +16,7 @@ function listSources(kind: RuleSource['kind'], v: unknown): Src[] {
 }
 
 /** A rule of aws_security_group (inline block) or aws_security_group_rule. */
-function tfRule(f: FieldReader, label: string, r: Record<string, unknown>, selfId: string | undefined, groupKey: string): SecurityGroupRule[] {
+function tfRule(f: FieldReader, label: string, direction: 'ingress' | 'egress', r: Record<string, unknown>, selfId: string | undefined, groupKey: string): SecurityGroupRule[] {
   const sources: Src[] = [
     ...listSources('cidr4', r.cidr_blocks),
     ...listSources('cidr6', r.ipv6_cidr_blocks),
@@ -23,17 +24,17 @@ function tfRule(f: FieldReader, label: string, r: Record<string, unknown>, selfI
     ...listSources('group', r[groupKey]),
   ];
   if (asBool(r.self) === true && selfId) sources.push({ kind: 'group', value: selfId });
-  return sgRules(f, label, { protocol: r.protocol, from: r.from_port, to: r.to_port, description: r.description, sources });
+  return sgRules(f, label, direction, { protocol: r.protocol, from: r.from_port, to: r.to_port, description: r.description, sources });
 }
 
 /** Rules that read a whole list of blocks: an Unknown item (a dynamic block) is deferred. */
-function ruleBlocks(f: FieldReader, v: unknown, direction: string, selfId: string): SecurityGroupRule[] {
+function ruleBlocks(f: FieldReader, v: unknown, direction: 'ingress' | 'egress', selfId: string): SecurityGroupRule[] {
   return blocks(v).flatMap((r, i) => {
     if (isUnknown(r)) {
-      f.defer(`${direction} rules`, r);
+      f.defer(`${direction} rules`, r, { prop: direction, append: OPEN_RULES });
       return [];
     }
-    return tfRule(f, `${direction} rule ${i + 1}`, r, selfId, 'security_groups');
+    return tfRule(f, `${direction} rule ${i + 1}`, direction, r, selfId, 'security_groups');
   });
 }
 
@@ -43,16 +44,16 @@ function securityGroup(isDefault: boolean): TfMapper {
     const id = String(c.id ?? m.address);
     const arn = arns.ec2(m.where, 'security-group', id);
     const f = fieldsOf(m, arn);
-    if (isUnknown(c.ingress)) f.defer('ingress', c.ingress);
-    if (isUnknown(c.egress)) f.defer('egress', c.egress);
+    if (isUnknown(c.ingress)) f.defer('ingress', c.ingress, { prop: 'ingress', append: OPEN_RULES });
+    if (isUnknown(c.egress)) f.defer('egress', c.egress, { prop: 'egress', append: OPEN_RULES });
     const vpc = optStr(f, 'vpc_id', c.vpc_id);
     const sg: SecurityGroup = {
       ...declared(m),
       id,
       arn,
-      name: isDefault ? 'default' : f.plain('name', c.name, m.address, isStr),
+      name: isDefault ? 'default' : f.plain('name', c.name, m.address, isStr, { prop: 'name', value: '' }),
       // Terraform's default description.
-      description: isDefault ? 'default VPC security group' : f.plain('description', c.description ?? 'Managed by Terraform', 'Managed by Terraform', isStr),
+      description: isDefault ? 'default VPC security group' : f.plain('description', c.description ?? 'Managed by Terraform', 'deploy-time description', isStr, { prop: 'description', value: '' }),
       ...(vpc ? { vpcId: vpc } : {}),
       ownerId: m.where.account,
       ingress: ruleBlocks(f, c.ingress, 'ingress', id),
@@ -70,7 +71,7 @@ const sgRule: TfMapper = (m) => {
   if (!group) return;
   const direction = c.type === 'egress' ? 'egress' : 'ingress';
   const f = fieldsOf(m, arns.ec2(m.where, 'security-group', group));
-  for (const rule of tfRule(f, `${direction} rule ${m.address}`, c, group, 'source_security_group_id')) {
+  for (const rule of tfRule(f, `${direction} rule ${m.address}`, direction, c, group, 'source_security_group_id')) {
     m.c.region(m.where.region).sgRules.push({ groupId: group, direction, rule });
   }
 };
@@ -87,7 +88,7 @@ function vpcRule(direction: 'ingress' | 'egress'): TfMapper {
     if (c.cidr_ipv6 != null) sources.push({ kind: 'cidr6', value: c.cidr_ipv6 });
     if (c.prefix_list_id != null) sources.push({ kind: 'prefixList', value: c.prefix_list_id });
     if (c.referenced_security_group_id != null) sources.push({ kind: 'group', value: c.referenced_security_group_id });
-    for (const rule of sgRules(f, `${direction} rule ${m.address}`, { protocol: c.ip_protocol, from: c.from_port, to: c.to_port, description: c.description, sources })) {
+    for (const rule of sgRules(f, `${direction} rule ${m.address}`, direction, { protocol: c.ip_protocol, from: c.from_port, to: c.to_port, description: c.description, sources })) {
       m.c.region(m.where.region).sgRules.push({ groupId: group, direction, rule });
     }
   };
@@ -96,14 +97,14 @@ function vpcRule(direction: 'ingress' | 'egress'): TfMapper {
 function volumeOf(m: TfMapContext, id: string, b: Record<string, unknown>, instanceId?: string) {
   const arn = arns.ec2(m.where, 'volume', id);
   const f = fieldsOf(m, arn);
-  const key = optStr(f, 'kms_key_id', b.kms_key_id);
+  const key = optStr(f, 'kms_key_id', b.kms_key_id, 'deploy-time key');
   const size = asNum(b.volume_size ?? b.size);
   return {
     ...declared(m),
     id,
     arn,
     // Unset, volumes are not encrypted (unless the region encrypts by default).
-    encrypted: f.bool('encrypted', b.encrypted, false, true),
+    encrypted: f.bool('encrypted', b.encrypted, false, true, 'encrypted'),
     ...(key ? { kmsKeyId: key } : {}),
     state: instanceId ? 'in-use' : 'available',
     ...(typeof size === 'number' ? { sizeGiB: size } : {}),
@@ -209,7 +210,7 @@ function naclEntry(f: FieldReader, label: string, r: Record<string, unknown>, eg
   const to = asNum(r.to_port);
   for (const [what, v] of [['rule number', num], ['protocol', proto], ['from port', from], ['to port', to], ['cidr', r.cidr_block], ['ipv6 cidr', r.ipv6_cidr_block]] as const) {
     if (isUnknown(v)) {
-      f.defer(`${label} ${what}`, v);
+      f.defer(`${label} ${what}`, v, { prop: 'entries', append: OPEN_ENTRIES });
       return undefined;
     }
   }
@@ -232,8 +233,8 @@ function nacl(isDefault: boolean): TfMapper {
     const id = String(c.id ?? m.address);
     const f = fieldsOf(m, id);
     const entries = [
-      ...blocks(c.ingress).map((r, i) => (isUnknown(r) ? (f.defer('ingress', r), undefined) : naclEntry(f, `ingress ${i + 1}`, r, false))),
-      ...blocks(c.egress).map((r, i) => (isUnknown(r) ? (f.defer('egress', r), undefined) : naclEntry(f, `egress ${i + 1}`, r, true))),
+      ...blocks(c.ingress).map((r, i) => (isUnknown(r) ? (f.defer('ingress', r, { prop: 'entries', append: OPEN_ENTRIES }), undefined) : naclEntry(f, `ingress ${i + 1}`, r, false))),
+      ...blocks(c.egress).map((r, i) => (isUnknown(r) ? (f.defer('egress', r, { prop: 'entries', append: OPEN_ENTRIES }), undefined) : naclEntry(f, `egress ${i + 1}`, r, true))),
     ].filter((e): e is NonNullable<typeof e> => e !== undefined);
     m.c.region(m.where.region).networkAcls.push({
       ...declared(m),

@@ -4,12 +4,12 @@ import { asBool, asNum, isStr, type FieldReader } from '../../iac/fields.js';
 import { isUnknown } from '../../iac/value.js';
 import { blocks, declared, fieldsOf, knownStrings, optStr, rec, str, type TfMapper } from './context.js';
 
-function behavior(f: FieldReader, b: Record<string, unknown>, path: string): CacheBehavior {
+function behavior(f: FieldReader, b: Record<string, unknown>, path: string, prop: string): CacheBehavior {
   return {
     pathPattern: str(b.path_pattern) ?? path,
     targetOriginId: str(b.target_origin_id) ?? '',
-    // A deploy-time policy is read as https-only, never allow-all; the distribution is deferred.
-    viewerProtocolPolicy: f.plain(`cache behavior ${path} viewer_protocol_policy`, b.viewer_protocol_policy, 'https-only', isStr),
+    // A deploy-time policy is read as https-only (allow-all at worst); the distribution is deferred.
+    viewerProtocolPolicy: f.plain(`cache behavior ${path} viewer_protocol_policy`, b.viewer_protocol_policy, 'https-only', isStr, { prop: `${prop}.viewerProtocolPolicy`, value: 'allow-all' }),
     trustedSigners: knownStrings(f, 'trusted_signers', b.trusted_signers),
     trustedKeyGroups: knownStrings(f, 'trusted_key_groups', b.trusted_key_groups),
   };
@@ -22,7 +22,7 @@ const distribution: TfMapper = (m) => {
   const f = fieldsOf(m, arn);
   const vc = rec(blocks(c.viewer_certificate)[0]);
   const custom = str(vc.acm_certificate_arn) !== undefined || str(vc.iam_certificate_id) !== undefined;
-  const origins: Origin[] = blocks(c.origin).flatMap((x) => {
+  const origins: Origin[] = blocks(c.origin).flatMap((x, i) => {
     if (isUnknown(x)) {
       f.defer('origin', x);
       return [];
@@ -41,7 +41,7 @@ const distribution: TfMapper = (m) => {
         ...(co !== undefined
           ? {
               custom: {
-                originProtocolPolicy: f.plain(`origin ${String(x.origin_id)} origin_protocol_policy`, rec(co).origin_protocol_policy, 'https-only', isStr),
+                originProtocolPolicy: f.plain(`origin ${String(x.origin_id)} origin_protocol_policy`, rec(co).origin_protocol_policy, 'https-only', isStr, { prop: `origins.${i}.custom.originProtocolPolicy`, value: 'http-only' }),
                 originSslProtocols: knownStrings(f, 'origin_ssl_protocols', rec(co).origin_ssl_protocols),
               },
             }
@@ -50,13 +50,13 @@ const distribution: TfMapper = (m) => {
     ];
   });
   const log = blocks(c.logging_config)[0];
-  const waf = optStr(f, 'web_acl_id', c.web_acl_id);
+  const waf = optStr(f, 'web_acl_id', c.web_acl_id, 'deploy-time web ACL');
   const d: Distribution = {
     ...declared(m),
     id,
     arn,
     aliases: knownStrings(f, 'aliases', c.aliases),
-    enabled: f.bool('enabled', c.enabled, true, true),
+    enabled: f.bool('enabled', c.enabled, true, true, 'enabled'),
     ...(waf ? { webAclId: waf } : {}),
     viewerCertificate: {
       cloudFrontDefaultCertificate: !custom && asBool(vc.cloudfront_default_certificate) !== false,
@@ -67,8 +67,8 @@ const distribution: TfMapper = (m) => {
       minimumProtocolVersion: str(vc.minimum_protocol_version) ?? 'TLSv1',
     },
     origins,
-    defaultCacheBehavior: behavior(f, rec(blocks(c.default_cache_behavior)[0]), '*'),
-    cacheBehaviors: blocks(c.ordered_cache_behavior).map((b, i) => behavior(f, rec(b), str(rec(b).path_pattern) ?? `#${i + 1}`)),
+    defaultCacheBehavior: behavior(f, rec(blocks(c.default_cache_behavior)[0]), '*', 'defaultCacheBehavior'),
+    cacheBehaviors: blocks(c.ordered_cache_behavior).map((b, i) => behavior(f, rec(b), str(rec(b).path_pattern) ?? `#${i + 1}`, `cacheBehaviors.${i}`)),
     ...(log !== undefined ? { logging: { enabled: true, ...(str(rec(log).bucket) ? { bucket: str(rec(log).bucket) } : {}), ...(str(rec(log).prefix) ? { prefix: str(rec(log).prefix) } : {}) } } : {}),
     tags: {},
   };

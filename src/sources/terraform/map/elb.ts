@@ -1,9 +1,18 @@
 import { ok, type Listener } from '../../../inventory/index.js';
 import { arns } from '../../iac/arns.js';
-import { asBool, asNum } from '../../iac/fields.js';
+import { asBool, asNum, type FieldReader } from '../../iac/fields.js';
 import { isUnknown } from '../../iac/value.js';
 import { DEFAULT_SSL_POLICY } from '../../cloudformation/map/elb.js';
 import { blocks, declared, fieldsOf, knownStrings, rec, str, type TfMapper } from './context.js';
+
+/** internal = true makes a load balancer internal; a deploy-time value is internet-facing at worst. */
+function schemeOf(f: FieldReader, internal: unknown): string {
+  if (isUnknown(internal)) {
+    f.defer('internal', internal, { prop: 'scheme', value: 'internet-facing' });
+    return 'internal';
+  }
+  return asBool(internal) === true ? 'internal' : 'internet-facing';
+}
 
 const classic: TfMapper = (m) => {
   const c = m.cfg;
@@ -15,7 +24,7 @@ const classic: TfMapper = (m) => {
     ...declared(m),
     name,
     arn,
-    scheme: f.bool('internal', c.internal, false, true) ? 'internal' : 'internet-facing',
+    scheme: schemeOf(f, c.internal),
     securityGroupIds: knownStrings(f, 'security_groups', c.security_groups),
     listeners: blocks(c.listener).flatMap((x) => {
       if (isUnknown(x)) {
@@ -82,7 +91,7 @@ const loadBalancer: TfMapper = (m) => {
     arn,
     name,
     type,
-    scheme: f.bool('internal', c.internal, false, true) ? 'internal' : 'internet-facing',
+    scheme: schemeOf(f, c.internal),
     securityGroupIds: knownStrings(f, 'security_groups', c.security_groups),
     listeners: ok([]),
     attributes: f.attr([c.drop_invalid_header_fields, logs.enabled, logs.bucket], () => attributes),

@@ -21,7 +21,7 @@ function dbInstance(member: boolean): TfMapper {
       ...(str(c.instance_class) ? { instanceClass: str(c.instance_class) } : {}),
       status: 'available',
       // The provider sends false when publicly_accessible is not set.
-      publiclyAccessible: f.bool('publicly_accessible', c.publicly_accessible, false, false),
+      publiclyAccessible: f.bool('publicly_accessible', c.publicly_accessible, false, false, 'publiclyAccessible'),
       storageEncrypted: member
         ? false // joined from the cluster
         : f.bool(
@@ -29,6 +29,7 @@ function dbInstance(member: boolean): TfMapper {
             c.storage_encrypted ?? (restored ? new Unknown('storage encryption follows the snapshot or source database', m.location) : undefined),
             false,
             true,
+            'storageEncrypted',
           ),
       ...(str(c.kms_key_id) ? { kmsKeyId: str(c.kms_key_id) } : {}),
       securityGroupIds: knownStrings(f, 'vpc_security_group_ids', c.vpc_security_group_ids),
@@ -56,9 +57,9 @@ const cluster: TfMapper = (m) => {
     // Aurora Serverless v1 is always encrypted; otherwise the provider's default is false.
     storageEncrypted: serverless
       ? true
-      : f.bool('storage_encrypted', c.storage_encrypted ?? (restored ? new Unknown('storage encryption follows the snapshot or source cluster', m.location) : undefined), false, true),
+      : f.bool('storage_encrypted', c.storage_encrypted ?? (restored ? new Unknown('storage encryption follows the snapshot or source cluster', m.location) : undefined), false, true, 'storageEncrypted'),
     ...(str(c.kms_key_id) ? { kmsKeyId: str(c.kms_key_id) } : {}),
-    ...(c.publicly_accessible != null ? { publiclyAccessible: f.bool('publicly_accessible', c.publicly_accessible, false, false) } : {}),
+    ...(c.publicly_accessible != null ? { publiclyAccessible: f.bool('publicly_accessible', c.publicly_accessible, false, false, 'publiclyAccessible') } : {}),
     securityGroupIds: knownStrings(f, 'vpc_security_group_ids', c.vpc_security_group_ids),
     memberIds: [],
     ...(typeof port === 'number' ? { port } : {}),
