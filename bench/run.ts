@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchLive, type LiveBenchResult } from './live/bench-live.js';
+import { childCommand } from './live/child-build.js';
 import { VARIANTS } from './live/variants.js';
 import { benchWhoCan } from './policy-who-can.js';
 
@@ -44,7 +45,7 @@ function liveRows(r: LiveBenchResult, quick: boolean): Row[] {
     [r.name, 'API calls (median)', `${r.apiCalls} vs minimum ${r.minimumCalls} = ×${r.callRatio}`, t(r.targets.calls, '≤ ×1.05')],
     [r.name, 'wall time (median)', `${secs(r.wallMs)} vs lower bound ${secs(r.lowerBoundMs)} = ×${r.wallRatio}`, t(r.targets.wall, '≤ ×1.5')],
     [r.name, 'throttling errors reaching the user', `${r.throttleErrors} (${r.throttledAttempts} throttled attempts retried)`, t(r.targets.throttles, '0')],
-    [r.name, 'peak RSS (median)', `${r.peakRssMiB} MiB`, t(r.targets.rss, '< 1024 MiB')],
+    [r.name, 'peak RSS (median)', `${r.peakRssMiB} MiB (${r.baselineRssMiB} MiB before collecting, ${r.sdkClients} SDK clients)`, t(r.targets.rss, '< 1024 MiB')],
     [r.name, 'inventory (JSON)', `${r.inventoryMiB} MiB`, ''],
   ];
 }
@@ -81,9 +82,12 @@ async function main(): Promise<void> {
 
   if (args.only.has('live')) {
     const live: LiveBenchResult[] = [];
+    log('compiling the collection (it runs as plain JavaScript, as the CLI does)...');
+    const command = childCommand();
+    if (command.note) notes.push(`live: ${command.note}`);
     for (const variant of args.variants) {
       log(`live collection, ${args.quick ? 'quick' : 'full'} account, ${variant} limits, ${args.runs} run(s)...`);
-      const r = await benchLive({ quick: args.quick, runs: args.runs, variant, log });
+      const r = await benchLive({ quick: args.quick, runs: args.runs, variant, log, command });
       live.push(r);
       rows.push(...liveRows(r, args.quick));
       if (r.otherErrors.length) notes.push(`${r.name}: unexpected failed reads: ${r.otherErrors.map((e) => `${e.call} ${e.code} ×${e.count}`).join(', ')}`);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { SyntheticAccount } from './account.js';
+import { childCommand, type ChildCommand } from './child-build.js';
 import { compareCalls, latestLanes, median, type CallComparison } from './compare.js';
 import { lowerBound, needs } from './minimum.js';
 import type { CollectionMeasure } from './run-collection.js';
@@ -11,12 +11,18 @@ export interface LiveBenchResult {
   account: string;
   variant: string;
   runs: number;
+  /** How the collection ran: compiled ('node', as the CLI runs) or under tsx (RSS inflated). */
+  runtime: 'node' | 'tsx';
   /** Medians over the runs. */
   wallMs: number;
   apiCalls: number;
   throttledAttempts: number;
   throttleErrors: number;
   peakRssMiB: number;
+  /** RSS once the code is loaded, before the collection starts (median). */
+  baselineRssMiB: number;
+  /** SDK clients the collection created (one per class and region). */
+  sdkClients: number;
   inventoryMiB: number;
   /** What the account allows. */
   minimumCalls: number;
@@ -39,13 +45,12 @@ export interface LiveBenchResult {
   boundLanes: Array<{ name: string; ms: number }>;
 }
 
-const CHILD = fileURLToPath(new URL('./collect-once.ts', import.meta.url));
 const MEAN_LATENCY = (spec: AccountSpec) => (spec.latencyMs[0] + spec.latencyMs[1]) / 2;
 
 /** Runs one collection in a child process (its own peak RSS) and parses its JSON line. */
-function runChild(spec: string, variant: string, seed: number): Promise<CollectionMeasure> {
+function runChild(command: ChildCommand, spec: string, variant: string, seed: number): Promise<CollectionMeasure> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, spec, variant, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...command.args, spec, variant, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -63,7 +68,10 @@ function runChild(spec: string, variant: string, seed: number): Promise<Collecti
 }
 
 /** The issue's benchmark: live collection of the synthetic account, `runs` times, medians. */
-export async function benchLive(opts: { quick?: boolean; runs?: number; variant?: string; log?: (s: string) => void } = {}): Promise<LiveBenchResult> {
+export async function benchLive(
+  opts: { quick?: boolean; runs?: number; variant?: string; log?: (s: string) => void; command?: ChildCommand } = {},
+): Promise<LiveBenchResult> {
+  const command = opts.command ?? childCommand();
   const spec = opts.quick ? QUICK : FULL;
   const variant = opts.variant ?? 'current';
   const runs = opts.runs ?? 3;
@@ -73,7 +81,7 @@ export async function benchLive(opts: { quick?: boolean; runs?: number; variant?
   const bound = lowerBound(account, MEAN_LATENCY(spec));
   const measures: CollectionMeasure[] = [];
   for (let i = 0; i < runs; i++) {
-    const m = await runChild(spec.name, variant, i + 1);
+    const m = await runChild(command, spec.name, variant, i + 1);
     opts.log?.(`  ${spec.name}/${variant} run ${i + 1}/${runs}: ${(m.wallMs / 1000).toFixed(1)} s, ${m.apiCalls} calls, ${m.throttledAttempts} throttled, ${Math.round(m.peakRssMiB)} MiB`);
     measures.push(m);
   }
@@ -91,11 +99,14 @@ export async function benchLive(opts: { quick?: boolean; runs?: number; variant?
     account: spec.name,
     variant,
     runs,
+    runtime: command.runtime,
     wallMs: Math.round(wallMs),
     apiCalls,
     throttledAttempts: med((m) => m.throttledAttempts),
     throttleErrors,
     peakRssMiB: Math.round(peakRssMiB),
+    baselineRssMiB: Math.round(med((m) => m.baselineRssMiB)),
+    sdkClients: typical.sdkClients,
     inventoryMiB: Math.round((med((m) => m.inventoryBytes) / 2 ** 20) * 10) / 10,
     minimumCalls,
     lowerBoundMs: Math.round(bound.ms),

@@ -22,6 +22,10 @@ export interface CollectionMeasure {
   /** Every other failed read (the fake answers nothing that should fail: these are bugs). */
   otherErrors: FailedRead[];
   peakRssMiB: number;
+  /** RSS with the code loaded, just before the collection starts. */
+  baselineRssMiB: number;
+  /** SDK clients built (one per client class and region). */
+  sdkClients: number;
   peakInFlight: number;
   inventoryBytes: number;
   resources: Record<string, number>;
@@ -45,6 +49,12 @@ const CREDENTIALS = async () => ({ accessKeyId: 'AKIDRAMPARTBENCH', secretAccess
  */
 export async function runCollection(spec: AccountSpec, knobs: CollectorKnobs = {}, fake: FakeOptions = {}): Promise<{ measure: CollectionMeasure; inventory: Inventory }> {
   const server = new FakeAws(new SyntheticAccount(spec), fake);
+  let sdkClients = 0;
+  const onClient: LiveOptions['onClient'] = (client, info) => {
+    sdkClients++;
+    server.onClient(client, info);
+  };
+  const baselineRssMiB = process.memoryUsage().rss / 2 ** 20;
   const t0 = performance.now();
   const units = new Map<string, UnitSpan>();
   const onProgress = (e: ProgressEvent) => {
@@ -57,7 +67,7 @@ export async function runCollection(spec: AccountSpec, knobs: CollectorKnobs = {
       if (u) Object.assign(u, { endMs: now, calls: e.calls });
     }
   };
-  const inventory = await collectLive({ credentials: CREDENTIALS, env: {}, onClient: server.onClient, onProgress, ...knobs });
+  const inventory = await collectLive({ credentials: CREDENTIALS, env: {}, onClient, onProgress, ...knobs });
   const wallMs = performance.now() - t0;
   // Read the peak before serialising the inventory, which would add a copy of its own.
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
@@ -72,6 +82,8 @@ export async function runCollection(spec: AccountSpec, knobs: CollectorKnobs = {
     throttleErrors: reads.filter(isThrottleRead).reduce((s, r) => s + r.count, 0),
     otherErrors: reads.filter((r) => !isThrottleRead(r)),
     peakRssMiB,
+    baselineRssMiB,
+    sdkClients,
     peakInFlight: server.peakInFlight,
     inventoryBytes: Buffer.byteLength(JSON.stringify(inventory)),
     resources: resourceCounts(inventory),

@@ -42,14 +42,17 @@ export function getCheck(id: string): AnyCheck | undefined {
 export class UnknownCheckError extends Error {}
 
 /**
- * Checks selected by id or glob (`s3.*`), by guide id, or all when no pattern is given.
+ * Checks selected by id or glob (`s3.*`), by guide id, or all when no pattern is given. An
+ * exact check id selects that check only; a guide id selects every check that covers it.
  * A pattern that selects nothing is an error: a typo must not silently scan less.
  */
 export function selectChecks(patterns: readonly string[] | undefined, from: readonly AnyCheck[] = ALL_CHECKS): AnyCheck[] {
   if (!patterns || patterns.length === 0) return [...from];
   const picked = new Set<AnyCheck>();
   for (const p of patterns) {
-    const hits = from.filter((c) => minimatch(c.id, p) || c.guideIds.some((g) => minimatch(g, p)));
+    // An exact check id means that check alone, even when it is also a guide id other checks cover.
+    const exact = from.filter((c) => c.id === p);
+    const hits = exact.length ? exact : from.filter((c) => minimatch(c.id, p) || c.guideIds.some((g) => minimatch(g, p)));
     if (hits.length === 0) throw new UnknownCheckError(`no check matches "${p}" (see: rampart checks)`);
     hits.forEach((h) => picked.add(h));
   }

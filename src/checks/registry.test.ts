@@ -42,6 +42,8 @@ describe('check registry', () => {
 
   it('selects by id, glob and guide id, and refuses a pattern that matches nothing', () => {
     expect(selectChecks(['account.root-mfa']).map((c) => c.id)).toEqual(['account.root-mfa']);
+    // A guide id that is not a check id selects every check covering it.
+    expect(selectChecks(['ec2.linux-ami-sshd']).map((c) => c.id)).toEqual(['host.linux-sshd']);
     expect(selectChecks(['account.*']).every((c) => c.id.startsWith('account.'))).toBe(true);
     expect(() => selectChecks(['no.such-check'])).toThrow(/no check matches/);
   });

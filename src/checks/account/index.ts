@@ -1,6 +1,7 @@
 import type { AnyCheck } from '../types.js';
 import rootAccessKeys from './root-access-keys.js';
 import rootMfa from './root-mfa.js';
+import rootHardwareMfa from './root-hardware-mfa.js';
 import alternateContacts from './alternate-contacts.js';
 import securityQuestions from './security-questions.js';
 import iamBillingAccess from './iam-billing-access.js';
@@ -13,6 +14,7 @@ import passwordPolicy from './password-policy.js';
 export const accountChecks: AnyCheck[] = [
   rootAccessKeys,
   rootMfa,
+  rootHardwareMfa,
   backupAdmin,
   alternateContacts,
   securityQuestions,

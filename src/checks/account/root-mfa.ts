@@ -9,18 +9,16 @@ export default defineCheck({
     "The root login can do anything, including closing the account. Without MFA a phished or reused password is enough to take it.",
   severity: 'critical',
   guideIds: ['account.root-mfa'],
-  needs: ['iam.credentialReport', 'iam.summary', 'iam.mfaDevices'],
-  permissions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport', 'iam:GetAccountSummary', 'iam:ListVirtualMFADevices'],
+  needs: ['iam.credentialReport', 'iam.summary'],
+  permissions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport', 'iam:GetAccountSummary'],
   sources: ['aws'],
-  compliance: { cis: ['1.5', '1.6'], fsbp: ['IAM.9', 'IAM.6'] },
+  compliance: { cis: ['1.5'], fsbp: ['IAM.9'] },
   remediation: {
     text: 'Sign in as root, open Security credentials, and assign an MFA device. Prefer a hardware key (FIDO2 or TOTP token) kept in a safe, with a second device registered as backup.',
     cli: '# MFA for root is assigned in the console while signed in as root (Security credentials > Multi-factor authentication).',
   },
   messages: {
     noMfa: 'The root user has no MFA device.',
-    hardware: 'The root user has MFA, on a hardware or passkey device.',
-    virtual: 'The root user has MFA, on a virtual device ({{serial}}); a hardware device is stronger for root.',
     mfa: 'The root user has MFA.',
     missing: 'Could not read {{what}}: {{why}}.',
   },
@@ -32,13 +30,6 @@ export default defineCheck({
       const failedAttr = inventory.iam.credentialReport.state !== 'ok' ? inventory.iam.credentialReport : inventory.iam.summary;
       return [missing(resource, failedAttr, "the root user's MFA status")];
     }
-    if (!enabled) return [{ status: 'fail', resource, message: 'noMfa' }];
-    const devices = inventory.iam.mfaDevices;
-    if (devices.state !== 'ok') return [{ status: 'pass', resource, message: 'mfa' }];
-    // ListVirtualMFADevices shows root's virtual device with a user ARN ending in ':root'.
-    const virtual = devices.value.find((d) => d.kind === 'virtual' && d.userArn?.endsWith(':root'));
-    return virtual
-      ? [{ status: 'pass', resource, message: 'virtual', data: { serial: virtual.serialNumber }, severity: 'info' }]
-      : [{ status: 'pass', resource, message: 'hardware' }];
+    return enabled ? [{ status: 'pass', resource, message: 'mfa' }] : [{ status: 'fail', resource, message: 'noMfa' }];
   },
 });

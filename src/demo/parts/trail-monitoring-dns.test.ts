@@ -10,7 +10,7 @@ import { route53Checks } from '../../checks/route53/index.js';
  * Checks with no pass and fail to show: those that only ask for a manual verification, and the
  * root user's, which give one verdict for the whole account.
  */
-const SINGLE_VERDICT = new Set(['account.security-questions', 'account.iam-billing-access', 'account.root-access-keys', 'account.root-mfa']);
+const SINGLE_VERDICT = new Set(['account.security-questions', 'account.iam-billing-access', 'account.root-access-keys', 'account.root-mfa', 'account.root-hardware-mfa']);
 const checks = [...accountChecks, ...cloudtrailChecks, ...cloudwatchChecks, ...route53Checks];
 
 describe('demo account: Account, CloudTrail, CloudWatch and Route 53', () => {

@@ -93,7 +93,9 @@ const mainBucket = {
   policyStatus: ok({ isPublic: false }),
   publicAccessBlock: allBlocked,
   ownershipControls: ok('BucketOwnerEnforced' as const),
-  versioning: ok({ status: 'Enabled' as const, mfaDelete: 'Enabled' as const }),
+  // S3 refuses MFA Delete on a bucket with a lifecycle configuration: this bucket archives to
+  // Glacier, so it cannot also have MFA Delete (the EU bucket shows the opposite trade-off).
+  versioning: ok({ status: 'Enabled' as const, mfaDelete: 'Disabled' as const }),
   encryption: ok({ rules: [{ algorithm: 'aws:kms', kmsKeyId: TRAIL_KEY, bucketKeyEnabled: true }] }),
   lifecycle: ok([{ id: 'archive-trail-logs', enabled: true, prefix: 'AWSLogs/', transitions: [{ days: 90, storageClass: 'GLACIER' }], noncurrentVersionTransitions: [], expirationDays: 2555 }]),
   logging: absent(),
@@ -131,7 +133,7 @@ const euBucket = {
   policyStatus: ok({ isPublic: false }),
   publicAccessBlock: allBlocked,
   ownershipControls: ok('ObjectWriter' as const),
-  versioning: ok({ status: 'Enabled' as const, mfaDelete: 'Disabled' as const }),
+  versioning: ok({ status: 'Enabled' as const, mfaDelete: 'Enabled' as const }),
   encryption: ok({ rules: [{ algorithm: 'AES256', bucketKeyEnabled: false }] }),
   lifecycle: absent(),
   logging: absent(),

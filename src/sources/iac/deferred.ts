@@ -2,21 +2,54 @@ import type { AnyCheck } from '../../checks/types.js';
 import type { Finding } from '../../engine/finding.js';
 import { formatMessage } from '../../engine/message.js';
 import { describeMissing, deployTime } from '../../inventory/index.js';
-import type { DeferredField } from './fields.js';
+import type { DeferredField, WorstCase } from './fields.js';
 import type { IndexedResource } from './resource-index.js';
 
+/** Runs one check again over the (temporarily changed) inventory. */
+export type Rerun = (check: AnyCheck) => Finding[];
+
+/** Writes a worst case onto a resource; returns what undoes it. */
+function applyWorst(obj: Record<string, unknown>, w: WorstCase): () => void {
+  const path = w.prop.split('.');
+  let target: Record<string, unknown> | unknown[] = obj;
+  for (const key of path.slice(0, -1)) {
+    const next: unknown = (target as Record<string, unknown>)[key];
+    if (next === null || typeof next !== 'object') return () => undefined;
+    target = next as Record<string, unknown>;
+  }
+  const last = path[path.length - 1]!;
+  const holder = target as Record<string, unknown>;
+  const before = holder[last];
+  const had = last in holder;
+  if ('append' in w) {
+    if (!Array.isArray(before)) return () => undefined;
+    before.push(...w.append);
+    return () => void before.splice(before.length - w.append.length, w.append.length);
+  }
+  if (w.value === undefined) delete holder[last];
+  else holder[last] = w.value;
+  return () => {
+    if (had) holder[last] = before;
+    else delete holder[last];
+  };
+}
+
 /**
- * A `pass` on a resource with a field known only at deploy time is not a pass: the field was
- * read as the value that cannot fail (a rule left out, PubliclyAccessible false), so the verdict
- * holds only if the deploy-time value turns out that way. It becomes `unknown`, worded with the
- * check's own `missing` message and naming the field, the reason and where the value comes from.
- * Failures stand: they rest on what the template does say.
+ * A `pass` on a resource with a field known only at deploy time holds only if that field turns
+ * out well: the field was read as the value that cannot fail (a rule left out, PubliclyAccessible
+ * false). For each such field Rampart writes its worst case (a rule open to the world,
+ * PubliclyAccessible true) and runs the check again: if the verdict changes, the field decides,
+ * and the pass becomes `unknown`, worded with the check's own `missing` message, naming the field,
+ * why it is unknown and where the value comes from. A field that cannot change this check's
+ * verdict leaves the pass alone. A field without a worst case Rampart can write holds every pass
+ * on its resource. Failures stand: they rest on what the template does say.
  */
 export function applyDeferred(
   findings: Finding[],
   deferred: readonly DeferredField[],
   index: ReadonlyMap<string, IndexedResource>,
   checks: ReadonlyMap<string, AnyCheck>,
+  rerun: Rerun,
 ): Finding[] {
   if (deferred.length === 0) return findings;
   const byResource = new Map<string, DeferredField[]>();
@@ -31,21 +64,33 @@ export function applyDeferred(
   return findings.map((f) => {
     if (f.status !== 'pass') return f;
     const fields = byResource.get(f.resourceId);
-    const first = fields?.[0];
-    if (!first) return f;
+    if (!fields?.length) return f;
     const check = checks.get(f.checkId);
+    const object = index.get(f.resourceId)?.object;
+    const deciding = fields.filter((d) => {
+      if (!d.worst || !check || !object) return true;
+      const undo = applyWorst(object, d.worst);
+      try {
+        const again = rerun(check).find((g) => g.id === f.id);
+        return again?.status !== 'pass';
+      } finally {
+        undo();
+      }
+    });
+    const first = deciding[0];
+    if (!first) return f;
     const template = (check?.messages as Record<string, string> | undefined)?.missing ?? 'Could not read {{what}}: {{why}}.';
     const name = index.get(f.resourceId)?.name ?? index.get(f.resourceId)?.id ?? f.resourceId;
-    const more = fields.length > 1 ? ` (and ${fields.length - 1} more deploy-time value${fields.length > 2 ? 's' : ''})` : '';
-    const message = formatMessage(template, {
-      what: `${first.field} of ${name}${more}`,
-      why: describeMissing(deployTime(first.reason, first.location)),
-    });
+    const more = deciding.length > 1 ? ` (and ${deciding.length - 1} more deploy-time value${deciding.length > 2 ? 's' : ''})` : '';
     return {
       ...f,
       status: 'unknown',
-      message,
-      evidence: { ...(f.evidence ?? {}), passedIf: f.message, deployTime: fields.map((d) => ({ field: d.field, reason: d.reason, ...(d.location ? { location: d.location } : {}) })) },
+      message: formatMessage(template, { what: `${first.field} of ${name}${more}`, why: describeMissing(deployTime(first.reason, first.location)) }),
+      evidence: {
+        ...(f.evidence ?? {}),
+        passesIf: f.message,
+        deployTime: deciding.map((d) => ({ field: d.field, reason: d.reason, ...(d.location ? { location: d.location } : {}) })),
+      },
     };
   });
 }

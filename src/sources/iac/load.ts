@@ -43,6 +43,13 @@ export const PLACEHOLDER_ACCOUNT = '000000000000';
 
 const looksLikeCfn = (text: string) => /AWSTemplateFormatVersion|Type:\s*['"]?AWS::|"Type"\s*:\s*"AWS::/.test(text);
 
+/** 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
 function read(file: string, errors: IacError[]): string | undefined {
   try {
     return readFileSync(file, 'utf8');
@@ -82,14 +89,20 @@ export function loadIac(paths: readonly string[], opts: IacOptions): IacLoad {
     let data: unknown;
     try {
       data = JSON.parse(text);
-    } catch {
+    } catch (e) {
       if (named.has(file) || looksLikeCfn(text) || text.includes('"format_version"')) {
-        try {
-          parseTemplate(text); // for the line of the error
-          errors.push({ file, line: 1, message: 'not valid JSON' });
-        } catch (e) {
-          errors.push({ file, line: e instanceof TemplateSyntaxError ? e.line : 1, message: (e as Error).message });
+        // Node's message may lack the position: the YAML parser (JSON is YAML) finds the line.
+        const msg = (e as Error).message.split(/, \.\.\.|, "|\n| in JSON/)[0] ?? 'syntax error';
+        const pos = /position (\d+)/.exec((e as Error).message);
+        let line = pos ? lineAt(text, Number(pos[1])) : 1;
+        if (!pos) {
+          try {
+            parseTemplate(text);
+          } catch (y) {
+            if (y instanceof TemplateSyntaxError) line = y.line;
+          }
         }
+        errors.push({ file, line, message: `not valid JSON: ${msg}` });
       }
       continue;
     }

@@ -6,6 +6,8 @@ export interface IndexedResource {
   name?: string;
   location?: SourceLocation;
   condition?: string;
+  /** The resource object itself, for trying a deploy-time field's worst case. */
+  object: Record<string, unknown>;
 }
 
 /**
@@ -28,6 +30,7 @@ export function indexResources(inv: Inventory): Map<string, IndexedResource> {
         ...(typeof o.name === 'string' ? { name: o.name } : {}),
         location: o.location as SourceLocation,
         ...(typeof o.condition === 'string' ? { condition: o.condition } : {}),
+        object: o,
       };
       if (r.arn && !out.has(r.arn)) out.set(r.arn, r);
       if (r.id && !out.has(r.id)) out.set(r.id, r);

@@ -78,7 +78,8 @@ export function scanIac(load: IacLoad, opts: IacScanOptions): IacScan {
     for (const [i, s] of source.scenarios.entries()) {
       const result = runChecks(s.inventory, opts.checks, { now: opts.now, checkOptions: opts.checkOptions ?? {} });
       const index = indexResources(s.inventory);
-      per.push(applyDeferred(locate(result.findings, s.inventory, index), s.deferred, index, byId));
+      const rerun = (check: AnyCheck) => runChecks(s.inventory, [check], { now: opts.now, checkOptions: opts.checkOptions ?? {} }).findings;
+      per.push(applyDeferred(locate(result.findings, s.inventory, index), s.deferred, index, byId, rerun));
       if (i === 0) runs = result.runs;
     }
     let findings = mergeScenarios(per);
