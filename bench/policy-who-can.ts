@@ -3,6 +3,9 @@
  * (45 managed policies drawn from a pool of 1,000, 5 inline policies of their own), plus groups
  * and permissions boundaries. Times a cold query (parsing included) and a warm one.
  */
+import { createHash } from 'node:crypto';
+import { buildInventory } from '../src/inventory/build.js';
+import { ok, type Inventory } from '../src/inventory/index.js';
 import { whoCan, type IamView, type IamViewPolicy, type IamViewUser, type IamViewRole } from '../src/policy/index.js';
 
 const ACCOUNT = '123456789012';
@@ -105,6 +108,78 @@ export async function benchWhoCan(): Promise<{ name: string; ms: number; cpuMs: 
     principals: view.users.length + view.roles.length,
     policiesPerPrincipal: 50,
     allowed: res.filter((x) => x.allowedWithMfa === true || x.allowedWithoutMfa === true).length,
+  };
+}
+
+
+// --- route53.limit-access over many zones ---------------------------------------------------
+
+const ZONES = 50;
+const zoneArn = (z: number): string => `arn:aws:route53:::hostedzone/Z${String(z).padStart(4, '0')}`;
+
+/** A route53-flavoured policy: read-only, one zone, every zone, a Deny on a zone, MFA-bound, or another service. */
+function dnsPolicyDoc(r: () => number, i: number): Record<string, unknown> {
+  const roll = r();
+  const zone = zoneArn(Math.floor(r() * ZONES));
+  const st = (o: Record<string, unknown>): Record<string, unknown> => ({ Version: '2012-10-17', Statement: [{ Sid: `P${i}`, Effect: 'Allow', Resource: '*', ...o }] });
+  if (roll < 0.3) return st({ Action: ['route53:Get*', 'route53:List*'] });
+  if (roll < 0.4) return st({ Action: 'route53:ChangeResourceRecordSets', Resource: zone });
+  if (roll < 0.43) return st({ Action: 'route53:*' });
+  if (roll < 0.45) return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'route53:*', Resource: '*' }, { Effect: 'Deny', Action: 'route53:*', Resource: zone }] };
+  if (roll < 0.47) return st({ Action: 'route53:ChangeResourceRecordSets', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } });
+  return st({ Action: [`${SERVICES[i % SERVICES.length] as string}:${VERBS[i % VERBS.length] as string}*`] });
+}
+
+/**
+ * The inventory of route53.limit-access's benchmark: `users` users, `roles` roles, `zones` hosted
+ * zones; 300 customer managed policies, 20 groups, about 1 % administrators.
+ */
+export function buildDnsInventory(users = 2000, roles = 500, zones = ZONES): Inventory {
+  const r = rng(7);
+  const policyArn = (i: number): string => `arn:aws:iam::${ACCOUNT}:policy/Dns${i}`;
+  const policies = Array.from({ length: 300 }, (_, i) => ({ arn: policyArn(i), name: `Dns${i}`, awsManaged: false, document: dnsPolicyDoc(r, i) }));
+  policies.push({ arn: 'arn:aws:iam::aws:policy/AdministratorAccess', name: 'AdministratorAccess', awsManaged: true, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } });
+  const attached = (): string[] => Array.from({ length: 5 }, () => policyArn(Math.floor(r() * 300)));
+  const inline = (owner: string) => [{ name: `${owner}-own`, document: dnsPolicyDoc(r, 1000 + Math.floor(r() * 1000)) }];
+  const admin = (): string[] => (r() < 0.01 ? ['arn:aws:iam::aws:policy/AdministratorAccess'] : []);
+  const groups = Array.from({ length: 20 }, (_, g) => ({ arn: `arn:aws:iam::${ACCOUNT}:group/g${g}`, name: `g${g}`, attachedManagedPolicies: [policyArn(g), policyArn(g + 20)], inlinePolicies: [] }));
+  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+  const userList = Array.from({ length: users }, (_, i) => ({
+    arn: `arn:aws:iam::${ACCOUNT}:user/u${i}`,
+    name: `u${i}`,
+    groups: [`g${i % 20}`],
+    attachedManagedPolicies: [...attached(), ...admin()],
+    inlinePolicies: inline(`u${i}`),
+  }));
+  const roleList = Array.from({ length: roles }, (_, i) => ({
+    arn: `arn:aws:iam::${ACCOUNT}:role/r${i}`,
+    name: `r${i}`,
+    assumeRolePolicy: trust,
+    attachedManagedPolicies: [...attached(), ...admin()],
+    inlinePolicies: inline(`r${i}`),
+  }));
+  const hostedZones = Array.from({ length: zones }, (_, z) => ({ id: zoneArn(z).slice(zoneArn(z).lastIndexOf('/') + 1), arn: zoneArn(z), name: `zone${z}.example.`, private: false, records: ok([]) }));
+  return buildInventory([{ iam: { users: ok(userList), groups: ok(groups), roles: ok(roleList), policies: ok(policies) }, route53: { hostedZones: ok(hostedZones) } }], { accountId: ACCOUNT });
+}
+
+/** route53.limit-access on a fresh inventory (its policy view and who-can answers are built inside). */
+export async function benchDnsLimitAccess(): Promise<{ name: string; ms: number; cpuMs: number; findings: number; fails: number; digest: string }> {
+  const { default: check } = await import('../src/checks/route53/limit-access.js');
+  const inventory = buildDnsInventory();
+  const options = check.options?.parse({}) ?? { actions: [], maxPrincipals: 0 };
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  const results = check.evaluate({ inventory, options, now: new Date('2026-01-01T00:00:00Z') });
+  const t1 = performance.now();
+  const used = process.cpuUsage(cpu);
+  return {
+    name: 'route53.limit-access: 2,000 users, 500 roles, 50 zones',
+    ms: Math.round(t1 - t0),
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    findings: results.length,
+    fails: results.filter((x) => x.status === 'fail').length,
+    // Same digest before and after a change: the findings did not move.
+    digest: createHash('sha256').update(JSON.stringify(results)).digest('hex').slice(0, 12),
   };
 }
 

@@ -102,11 +102,10 @@ export function throttleFor(call: string, clientName: string, input: Record<stri
   if (!rule) return undefined;
   const { perAction, ...base } = rule;
   const merged: Rule = { ...base, ...perAction?.[action] };
-  let key = (merged.key ?? prefix).replace('{action}', action).replace('{version}', clientName === 'ElasticLoadBalancingV2Client' ? 'v2' : 'v1');
+  const key = (merged.key ?? prefix).replace('{action}', action).replace('{version}', clientName === 'ElasticLoadBalancingV2Client' ? 'v2' : 'v1');
   if (prefix === 'ec2' && EC2_UNFILTERED.has(action) && !ec2Narrowed(input)) {
     return { ...merged, key: `${key}:unfiltered`, capacity: 50, refillPerSec: 10, source: `${EC2_SOURCE} (unfiltered, unpaginated: 50, 10/s)` };
   }
-  if (prefix === 'ec2') key = `ec2:${action}`;
   return { ...merged, key };
 }
 

@@ -21,6 +21,8 @@ export interface LiveBenchResult {
   peakRssMiB: number;
   /** RSS once the code is loaded, before the collection starts (median). */
   baselineRssMiB: number;
+  /** With --live-heap: the live heap's peak (forced GC every second, which slows the run). */
+  liveHeapPeakMiB?: number;
   /** SDK clients the collection created (one per class and region). */
   sdkClients: number;
   inventoryMiB: number;
@@ -48,9 +50,10 @@ export interface LiveBenchResult {
 const MEAN_LATENCY = (spec: AccountSpec) => (spec.latencyMs[0] + spec.latencyMs[1]) / 2;
 
 /** Runs one collection in a child process (its own peak RSS) and parses its JSON line. */
-function runChild(command: ChildCommand, spec: string, variant: string, seed: number): Promise<CollectionMeasure> {
+function runChild(command: ChildCommand, spec: string, variant: string, seed: number, liveHeap: boolean): Promise<CollectionMeasure> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...command.args, spec, variant, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = liveHeap ? ['--expose-gc', ...command.args, spec, variant, String(seed), 'heap'] : [...command.args, spec, variant, String(seed)];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -69,7 +72,7 @@ function runChild(command: ChildCommand, spec: string, variant: string, seed: nu
 
 /** The issue's benchmark: live collection of the synthetic account, `runs` times, medians. */
 export async function benchLive(
-  opts: { quick?: boolean; runs?: number; variant?: string; log?: (s: string) => void; command?: ChildCommand } = {},
+  opts: { quick?: boolean; runs?: number; variant?: string; log?: (s: string) => void; command?: ChildCommand; liveHeap?: boolean } = {},
 ): Promise<LiveBenchResult> {
   const command = opts.command ?? childCommand();
   const spec = opts.quick ? QUICK : FULL;
@@ -81,7 +84,7 @@ export async function benchLive(
   const bound = lowerBound(account, MEAN_LATENCY(spec));
   const measures: CollectionMeasure[] = [];
   for (let i = 0; i < runs; i++) {
-    const m = await runChild(command, spec.name, variant, i + 1);
+    const m = await runChild(command, spec.name, variant, i + 1, opts.liveHeap === true);
     opts.log?.(`  ${spec.name}/${variant} run ${i + 1}/${runs}: ${(m.wallMs / 1000).toFixed(1)} s, ${m.apiCalls} calls, ${m.throttledAttempts} throttled, ${Math.round(m.peakRssMiB)} MiB`);
     measures.push(m);
   }
@@ -106,6 +109,7 @@ export async function benchLive(
     throttleErrors,
     peakRssMiB: Math.round(peakRssMiB),
     baselineRssMiB: Math.round(med((m) => m.baselineRssMiB)),
+    ...(opts.liveHeap ? { liveHeapPeakMiB: Math.round(med((m) => m.liveHeapPeakMiB ?? NaN)) } : {}),
     sdkClients: typical.sdkClients,
     inventoryMiB: Math.round((med((m) => m.inventoryBytes) / 2 ** 20) * 10) / 10,
     minimumCalls,

@@ -198,6 +198,7 @@ export function lowerBound(a: SyntheticAccount, latencyMs: number): { ms: number
   for (const n of all) {
     if (n.call === 'sts:GetCallerIdentity' || n.call === 'ec2:DescribeRegions') continue;
     lanes.push({ name: `${n.call}@${n.region} (${n.chain} round trips in sequence)`, ms: (n.after + n.chain) * latencyMs });
+    // As the collectors send them: paginated, so EC2's larger bucket applies.
     const t = throttleFor(n.call, n.clientName, { MaxResults: 1 });
     if (!t) continue;
     const key = t.scope === 'region' ? `${t.key}@${n.region}` : t.key;

@@ -24,6 +24,8 @@ export interface CollectionMeasure {
   peakRssMiB: number;
   /** RSS with the code loaded, just before the collection starts. */
   baselineRssMiB: number;
+  /** Live heap at its highest, sampled after a forced GC every second (only with `sampleLiveHeap`). */
+  liveHeapPeakMiB?: number;
   /** SDK clients built (one per client class and region). */
   sdkClients: number;
   peakInFlight: number;
@@ -47,7 +49,12 @@ const CREDENTIALS = async () => ({ accessKeyId: 'AKIDRAMPARTBENCH', secretAccess
  * One live collection of the synthetic account, in this process: collectLive as the CLI runs
  * it, with the fake answering every SDK client. Returns the measures and the inventory.
  */
-export async function runCollection(spec: AccountSpec, knobs: CollectorKnobs = {}, fake: FakeOptions = {}): Promise<{ measure: CollectionMeasure; inventory: Inventory }> {
+export async function runCollection(
+  spec: AccountSpec,
+  knobs: CollectorKnobs = {},
+  fake: FakeOptions = {},
+  diagnostics: { sampleLiveHeap?: boolean } = {},
+): Promise<{ measure: CollectionMeasure; inventory: Inventory }> {
   const server = new FakeAws(new SyntheticAccount(spec), fake);
   let sdkClients = 0;
   const onClient: LiveOptions['onClient'] = (client, info) => {
@@ -67,7 +74,17 @@ export async function runCollection(spec: AccountSpec, knobs: CollectorKnobs = {
       if (u) Object.assign(u, { endMs: now, calls: e.calls });
     }
   };
-  const inventory = await collectLive({ credentials: CREDENTIALS, env: {}, onClient, onProgress, ...knobs });
+  // Diagnostic only (forced collections cost time): what is alive, as opposed to what V8 has not yet freed.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let liveHeapPeak = 0;
+  const sampler =
+    diagnostics.sampleLiveHeap && gc
+      ? setInterval(() => {
+          gc();
+          liveHeapPeak = Math.max(liveHeapPeak, process.memoryUsage().heapUsed);
+        }, 1000)
+      : undefined;
+  const inventory = await collectLive({ credentials: CREDENTIALS, env: {}, onClient, onProgress, ...knobs }).finally(() => clearInterval(sampler));
   const wallMs = performance.now() - t0;
   // Read the peak before serialising the inventory, which would add a copy of its own.
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
@@ -83,6 +100,7 @@ export async function runCollection(spec: AccountSpec, knobs: CollectorKnobs = {
     otherErrors: reads.filter((r) => !isThrottleRead(r)),
     peakRssMiB,
     baselineRssMiB,
+    ...(sampler ? { liveHeapPeakMiB: liveHeapPeak / 2 ** 20 } : {}),
     sdkClients,
     peakInFlight: server.peakInFlight,
     inventoryBytes: Buffer.byteLength(JSON.stringify(inventory)),

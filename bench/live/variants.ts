@@ -15,4 +15,7 @@ export const VARIANTS: Readonly<Record<string, CollectorKnobs>> = {
   // bound the request rates, so let every unit start at once.
   units: { unitConcurrency: 256 },
   proposed: { limits: { s3: { concurrency: 50, perInterval: 1000, intervalMs: 1000 } }, unitConcurrency: 256 },
+  // What-if, not a proposal: EC2 allowed 40/s per region. AWS's buckets are per action (20/s
+  // each), so this overruns DescribeSnapshotAttribute's: measures how the SDK's retries cope.
+  'ec2-40': { limits: { s3: { concurrency: 50, perInterval: 1000, intervalMs: 1000 }, ec2: { concurrency: 20, perInterval: 40, intervalMs: 1000 } }, unitConcurrency: 256 },
 };

@@ -1,4 +1,4 @@
-import { describeMissing, GLOBAL_REGION, type Attr, type Inventory, type RegionalInventory } from '../inventory/index.js';
+import { describeMissing, GLOBAL_REGION, NOT_COLLECTED_PREFIX, type Attr, type Inventory, type RegionalInventory } from '../inventory/index.js';
 import type { CheckResult, ResourceRef } from './types.js';
 
 /** The message key every check must define for data it could not read. */
@@ -16,6 +16,7 @@ export function missing(resource: ResourceRef, a: Attr<unknown>, what: string, d
     message: MISSING,
     data: { what, why: describeMissing(a) },
     ...(detail !== undefined ? { detail } : {}),
+    ...(a.state === 'error' && a.error.startsWith(NOT_COLLECTED_PREFIX) ? { notCollected: true } : {}),
     ...(a.state === 'unknown' && a.location && !resource.location ? { resource: { ...resource, location: a.location } } : {}),
   };
 }

@@ -44,6 +44,12 @@ export interface CheckResult<M extends string = string> {
   detail?: string;
   /** Facts that support the verdict (statement ids, rule numbers...). Never a secret. */
   evidence?: Record<string, unknown>;
+  /**
+   * Set by `missing()` when the data was never gathered by this kind of source (not a failed read).
+   * On templates and hosts such results are dropped: a template that does not declare the password
+   * policy says nothing about it.
+   */
+  notCollected?: boolean;
 }
 
 export interface Remediation {

@@ -8,6 +8,7 @@ import { registerExplain } from './commands/explain.js';
 import { registerWhoCan } from './commands/who-can.js';
 import { registerHost } from './commands/host.js';
 import { registerPermissions } from './commands/permissions.js';
+import { registerIac } from './commands/iac.js';
 
 /** The whole command tree; main.ts runs it, tests drive it without a process. */
 export function buildProgram(): Command {
@@ -25,5 +26,6 @@ export function buildProgram(): Command {
   registerWhoCan(program);
   registerHost(program);
   registerPermissions(program);
+  registerIac(program);
   return program;
 }

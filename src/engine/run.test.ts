@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runChecks, CheckOptionsError } from './run.js';
 import { defineCheck, type AnyCheck } from '../checks/types.js';
-import { buildInventory } from '../inventory/index.js';
+import { buildInventory, failed } from '../inventory/index.js';
+import { missing } from '../checks/helpers.js';
 import { findingId } from './finding-id.js';
 import { formatMessage, placeholders } from './message.js';
 
@@ -102,5 +103,25 @@ describe('engine: finding ids and messages', () => {
     expect(formatMessage('Port {{port}} open to {{ cidr }}.', { port: 22, cidr: '0.0.0.0/0' })).toBe('Port 22 open to 0.0.0.0/0.');
     expect(formatMessage('User {{user}}.', {})).toBe('User <user?>.');
     expect(placeholders('{{a}} and {{ b }}')).toEqual(['a', 'b']);
+  });
+});
+
+describe('engine: gaps a source never fills', () => {
+  const gap = defineCheck({
+    ...base,
+    id: 'test.gap',
+    sources: ['aws', 'terraform'],
+    messages: { missing: 'Could not read {{what}}: {{why}}.' },
+    evaluate: ({ inventory }) => [missing({ id: 'acct', type: 'AWS::::Account', region: 'global' }, inventory.iam.passwordPolicy, 'the password policy')],
+  });
+
+  it('keeps a not-collected gap as unknown on a live scan, and drops it on templates', () => {
+    expect(runChecks(buildInventory([]), [gap] as AnyCheck[], { now }).findings.map((f) => f.status)).toEqual(['unknown']);
+    expect(runChecks(buildInventory([], { source: 'terraform' }), [gap] as AnyCheck[], { now }).findings).toEqual([]);
+  });
+
+  it('keeps a failed read as unknown on every source', () => {
+    const inv = buildInventory([{ iam: { passwordPolicy: failed('iam:GetAccountPasswordPolicy', 'AccessDenied') } }], { source: 'terraform' });
+    expect(runChecks(inv, [gap] as AnyCheck[], { now }).findings.map((f) => f.status)).toEqual(['unknown']);
   });
 });

@@ -79,6 +79,9 @@ export function runChecks(inventory: Inventory, checks: readonly AnyCheck[], opt
         },
       ];
     }
+    // Live scans keep "not collected" gaps (a --services choice must show); templates and hosts
+    // never gather account-wide state, so there such a gap is no finding at all.
+    if (inventory.meta.source !== 'aws') results = results.filter((r) => !r.notCollected);
     for (const r of results) findings.push(toFinding(check, r, inventory, error));
     runs.push({ checkId: check.id, results: results.length, ...(error ? { error } : {}) });
   }

@@ -38,8 +38,9 @@ export const absent = <T = never>(): Attr<T> => ({ state: 'absent' });
 export const failed = <T = never>(call: string, error: string): Attr<T> => ({ state: 'error', call, error });
 export const deployTime = <T = never>(reason: string, location?: SourceLocation): Attr<T> =>
   location ? { state: 'unknown', reason, location } : { state: 'unknown', reason };
+export const NOT_COLLECTED_PREFIX = 'not collected: ';
 /** A part of the inventory this source never gathers (a service left out by --services, a template). */
-export const notCollected = <T = never>(call: string, why: string): Attr<T> => failed(call, `not collected: ${why}`);
+export const notCollected = <T = never>(call: string, why: string): Attr<T> => failed(call, `${NOT_COLLECTED_PREFIX}${why}`);
 
 /** The value when it was read, else undefined. */
 export function valueOf<T>(a: Attr<T> | undefined): T | undefined {

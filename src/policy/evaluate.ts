@@ -74,12 +74,21 @@ export function statementsFor(p: ParsedPolicy, action: string): ParsedStatement[
 }
 
 export function evaluatePolicy(p: MaybeUnknownPolicy, req: PreparedRequest): PolicyEval {
-  if (isUnknownPolicy(p)) return { source: p.source, allow: 'unknown', deny: 'unknown', hits: [], unknownBecause: p.unknownBecause };
+  if (isUnknownPolicy(p)) return unknownEval(p);
+  return evaluateStatements(p, statementsFor(p, req.action), req);
+}
+
+export function unknownEval(p: UnknownPolicy): PolicyEval {
+  return { source: p.source, allow: 'unknown', deny: 'unknown', hits: [], unknownBecause: p.unknownBecause };
+}
+
+/** Evaluates the given statements of a policy (who-can picks those that concern its action once). */
+export function evaluateStatements(p: ParsedPolicy, statements: readonly ParsedStatement[], req: PreparedRequest): PolicyEval {
   const variables = p.version === '2012-10-17';
   let allow: Tri = false;
   let deny: Tri = false;
   const hits: Hit[] = [];
-  for (const st of statementsFor(p, req.action)) {
+  for (const st of statements) {
     const out = evaluateStatement(st, req, variables);
     if (out.applies === false) continue;
     hits.push({ source: p.source, st, out });
@@ -134,6 +143,16 @@ const allowOf = (evals: PolicyEval[]): Tri => any3(evals.map((e) => e.allow));
 const levelsAllow = (levels: PolicyEval[][]): Tri => all3(levels.map(allowOf));
 const allowHits = (evals: PolicyEval[] | undefined): Hit[] =>
   (evals ?? []).flatMap((e) => e.hits.filter((h) => h.st.effect === 'Allow'));
+
+/**
+ * The answer for a caller no policy concerns (who-can gives it to most principals of a large
+ * account): one shared, frozen object, so it costs nothing per principal.
+ */
+export const NOTHING_ALLOWS: Decision = Object.freeze({
+  decision: 'implicit-deny',
+  trace: Object.freeze([]) as unknown as TraceEntry[],
+  reasons: Object.freeze(['no identity-based or resource-based policy allows the action']) as unknown as string[],
+});
 
 /** Combines evaluated policies into a decision. */
 export function decide(req: PreparedRequest, set: EvaluatedSet, resourceAccount?: string): Decision {
@@ -194,6 +213,12 @@ export function decide(req: PreparedRequest, set: EvaluatedSet, resourceAccount?
   let resourceAny: Tri = false;
   let resourceAccountGrant: Tri = false;
   const usedResourceHits: Hit[] = [];
+  // An unreadable resource-based policy may name the caller directly, or its account: it might allow.
+  if (set.resource.some((e) => e.unknownBecause)) {
+    resourceAny = 'unknown';
+    resourceDirect = 'unknown';
+    resourceAccountGrant = 'unknown';
+  }
   for (const h of resHits) {
     const m = h.out.principalMatch;
     resourceAny = or3(resourceAny, h.out.applies);

@@ -31,7 +31,10 @@ export interface IamViewUser extends IamViewPrincipal {
   groups: string[] | UnknownValue;
 }
 
-export type IamViewRole = IamViewPrincipal;
+export interface IamViewRole extends IamViewPrincipal {
+  /** The trust (assume-role) policy document, or why it is unknown; undefined: not collected. */
+  trustPolicy?: unknown;
+}
 
 export interface IamViewGroup {
   arn: string;
@@ -107,7 +110,7 @@ export function iamViewFromInventory(inv: Inventory): IamView {
     for (const u of users) if (!isUnknownDoc(u.groups) && u.groups.length) u.groups = unknown(`groups: ${describeMissing(groupsAttr)}`);
   }
   const roles = listOf(iam.roles, 'roles', unknownParts).map((r): IamViewRole => {
-    const v: IamViewRole = { ...common(r), policies: policiesOf(r) };
+    const v: IamViewRole = { ...common(r), policies: policiesOf(r), trustPolicy: r.assumeRolePolicy };
     if (r.permissionsBoundary) v.permissionsBoundary = managedRef(r.permissionsBoundary);
     return v;
   });

@@ -3,11 +3,12 @@
  * - parsePolicy(doc, source): ParsedPolicy | PolicyParseError (never throws)
  * - evaluateRequest(request, policies): Decision ('allow' | 'deny' | 'implicit-deny' | 'undecided')
  * - isPolicyPublic / crossAccountGrants: S3's meaning of "public", other accounts let in
- * - whoCan / isAdministrator / administratorStatus over an IamView (iamViewFromInventory)
+ * - whoCan / whoCanMany / whoCanAssume / isAdministrator / administratorStatus over an IamView (iamViewFromInventory)
  */
 export * from './types.js';
 export { PolicyParseError, isPolicyParseError } from './errors.js';
 export { parsePolicy } from './parse.js';
+export { loadPolicy } from './load.js';
 export { evaluateRequest, isUnknownPolicy, resourceAccountOf } from './evaluate.js';
 export { principalFromArn, parseArn } from './principal.js';
 export { isUnknownValue } from './conditions.js';
@@ -32,12 +33,15 @@ export {
 } from './iam-view.js';
 export {
   whoCan,
-  isAdministrator,
-  administratorStatus,
+  whoCanMany,
   prepareIamView,
   type WhoCanQuery,
+  type WhoCanOptions,
+  type WhoCanTarget,
+  type WhoCanManyEntry,
   type WhoCanResult,
   type WhoCanVia,
   type Allowed,
-  type AdministratorStatus,
 } from './who-can.js';
+export { whoCanAssume } from './who-can-assume.js';
+export { administratorStatus, isAdministrator, type AdministratorStatus } from './administrator.js';

@@ -23,11 +23,22 @@ export interface TemplateOptions {
 const VARIABLE = /^\s*([^\s,'{}]+)\s*(?:,\s*'([^']*)'\s*)?$/;
 
 /** Splits a policy string into parts; returns an error sentence for a malformed `${...}`. */
+// Wildcard parts carry no data: one shared object each (parsed policies are never mutated).
+const STAR: Part = Object.freeze({ t: 'star' });
+const ONE: Part = Object.freeze({ t: 'one' });
+
 export function parseTemplate(raw: string, opts: TemplateOptions): Part[] | string {
   // Fast path: plain text (most ARNs and values).
   if (!/[$*?]/.test(raw)) return raw ? [{ t: 'lit', v: raw }] : [];
   const parts: Part[] = [];
+  // Literal text is cut out of `raw` in runs, never built a character at a time: a string grown
+  // by `+=` per character is a chain of one node per character (tens of bytes each), kept alive
+  // for as long as the parsed policy is.
   let lit = '';
+  let start = 0;
+  const take = (end: number): void => {
+    if (end > start) lit += raw.slice(start, end);
+  };
   const flush = (): void => {
     if (lit) parts.push({ t: 'lit', v: lit });
     lit = '';
@@ -38,7 +49,9 @@ export function parseTemplate(raw: string, opts: TemplateOptions): Part[] | stri
       const end = raw.indexOf('}', i + 2);
       if (end < 0) return `unterminated policy variable in "${raw}"`;
       const inner = raw.slice(i + 2, end);
+      take(i);
       i = end;
+      start = end + 1;
       // The escapes stand for the literal character, never a wildcard.
       if (inner === '*' || inner === '?' || inner === '$') {
         lit += inner;
@@ -54,12 +67,13 @@ export function parseTemplate(raw: string, opts: TemplateOptions): Part[] | stri
       continue;
     }
     if (opts.wildcards && (ch === '*' || ch === '?')) {
+      take(i);
+      start = i + 1;
       flush();
-      parts.push(ch === '*' ? { t: 'star' } : { t: 'one' });
-      continue;
+      parts.push(ch === '*' ? STAR : ONE);
     }
-    lit += ch;
   }
+  take(raw.length);
   flush();
   return parts;
 }

@@ -116,11 +116,11 @@ export default defineCheck({
       const out: CheckResult[] = [];
 
       // 1. CloudTrail may write, for every trail that delivers here.
-      // A policy AWS would refuse to parse is read as neither open nor closed.
+      // A policy AWS would refuse to parse is read as neither open nor closed: the engine says 'undecided'.
       const unreadable = policy && 'unknownBecause' in policy ? policy.unknownBecause : undefined;
       const blocked: Array<{ trail: Trail; v: Verdict }> = [];
       for (const t of trailList) {
-        const v = unreadable ? 'undecided' : cloudtrailCanWrite(inventory, t, name, policy);
+        const v = cloudtrailCanWrite(inventory, t, name, policy);
         if (v !== 'allow') blocked.push({ trail: t, v });
       }
       const first = blocked[0];
@@ -179,7 +179,8 @@ export default defineCheck({
         }
       }
       const gap = viewGap(pv);
-      if (unreadable) undecided.push(`the bucket policy cannot be read (${unreadable}), and it may grant deletes`);
+      // First: every principal's 'undecided' then has this one cause.
+      if (unreadable) undecided.unshift(`the bucket policy cannot be read (${unreadable}), and it may grant deletes`);
       if (deleters.size > 0) {
         const actions = [...new Set([...deleters.values()].flatMap((s) => [...s]))];
         out.push({ status: 'fail', resource, message: 'deleters', data: { bucket: name, principals: listText([...deleters.keys()]), actions: actions.join(', ') }, detail: 'delete' });

@@ -79,3 +79,14 @@ describe('text report', () => {
     expect(withAppendix.indexOf('CIS table here')).toBeGreaterThan(withAppendix.indexOf('Summary'));
   });
 });
+
+describe('text report: IaC conditions', () => {
+  it('shows the template condition under which a finding holds', () => {
+    const r = reportOf([
+      finding({ id: 'c', status: 'fail', section: 'S3', resourceId: 'arn:aws:s3:::logs', condition: 'IsProd', location: { file: 'stack.yaml', line: 12 } }),
+    ]);
+    const text = renderText(r, { color: false });
+    expect(text).toContain('stack.yaml:12');
+    expect(text).toContain('when IsProd');
+  });
+});

@@ -60,6 +60,8 @@ function findingLines(f: Finding, c: Colors): string[] {
       clean(where),
     INDENT + clean(f.message),
   ];
+  // IaC: the finding holds only when the template's condition does.
+  if (f.condition) lines.push(INDENT + c.dim(`when ${clean(f.condition)}`));
   if (f.muted) {
     const until = f.muted.expires ? ` (until ${f.muted.expires})` : '';
     lines.push(INDENT + c.gray(`muted, was ${f.muted.originalStatus}: ${clean(f.muted.reason)}${until}`));

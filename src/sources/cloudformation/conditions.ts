@@ -106,10 +106,9 @@ function parameterCombinations(t: CfnTemplate, where: Where, given: ReadonlyMap<
   for (const name of read) {
     const p = t.parameters.get(name);
     if (!p || given.has(name)) continue;
-    let candidates: Value[];
     const d = p.default ? evaluate(p.default, base) : undefined;
     const dflt = d === undefined || isUnknown(d) ? [] : [String(d)];
-    candidates = [...new Set([...dflt, ...(p.allowed.length ? p.allowed : [...literals, '<any-other-value>'])])];
+    const candidates: Value[] = [...new Set([...dflt, ...(p.allowed.length ? p.allowed : [...literals, '<any-other-value>'])])];
     free.push([name, candidates]);
   }
   const total = free.reduce((n, [, c]) => n * c.length, 1);

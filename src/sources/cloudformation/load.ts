@@ -9,6 +9,7 @@ import { TemplateError } from './evaluate.js';
 import { CFN_MAPPERS } from './map/index.js';
 import type { PNode } from './parse.js';
 import { TemplateScope } from './scope.js';
+import { idPrefixes } from '../iac/qualify.js';
 import { readTemplate, type CfnTemplate } from './template.js';
 
 export interface CfnOptions {
@@ -24,11 +25,14 @@ export interface CfnOptions {
 export interface ScenarioInventory {
   inventory: Inventory;
   deferred: DeferredField[];
+  /** CloudFormation: the conditions as they stand in this scenario ('IsProd', '!IsDev'). */
+  conditions?: string[];
 }
 
 export interface CfnResult {
   scenarios: ScenarioInventory[];
   errors: IacError[];
+  notes: string[];
 }
 
 /**
@@ -48,21 +52,25 @@ export function loadCloudFormation(docs: ReadonlyArray<{ file: string; root: PNo
       errors.push({ file: d.file, line: e instanceof TemplateError ? e.line : 1, message: (e as Error).message });
     }
   }
+  const prefixes = idPrefixes(plans.map((p) => p.t.file), '-');
   const count = Math.max(1, ...plans.map((p) => p.scenarios.length));
   const scenarios: ScenarioInventory[] = [];
   for (let i = 0; i < count; i++) {
     const c = new IacCollector(opts.accountId, opts.partition);
+    const literals: string[] = [];
     for (const plan of plans) {
       const s = plan.scenarios[Math.min(i, plan.scenarios.length - 1)] ?? { conditions: new Map(), params: new Map() };
+      for (const [name, v] of s.conditions) literals.push(v ? name : `!${name}`);
       // Errors are the same in every scenario that reaches the resource: report them once.
-      mapTemplate(plan.t, s, plan.relevant, where, opts, c, i === 0 ? errors : []);
+      mapTemplate(plan.t, s, plan.relevant, where, opts, c, i === 0 ? errors : [], prefixes.get(plan.t.file) ?? '');
     }
     scenarios.push({
       inventory: assemble(c, { source: 'cloudformation', collectedAt: opts.collectedAt, files: docs.map((d) => d.file), regions: [opts.region] }),
       deferred: c.deferred,
+      conditions: literals,
     });
   }
-  return { scenarios, errors };
+  return { scenarios, errors, notes: plans.flatMap((p) => p.t.notes) };
 }
 
 function mapTemplate(
@@ -73,8 +81,9 @@ function mapTemplate(
   opts: CfnOptions,
   c: IacCollector,
   errors: IacError[],
+  idPrefix: string,
 ): void {
-  const scope = new TemplateScope({ template: t, where, given: opts.parameters, fixed: s.conditions, paramOverride: s.params });
+  const scope = new TemplateScope({ template: t, where, given: opts.parameters, fixed: s.conditions, paramOverride: s.params, idPrefix });
   for (const r of t.resources.values()) {
     try {
       if (scope.exists(r.logicalId) !== true) continue;
@@ -88,7 +97,7 @@ function mapTemplate(
       mapper({
         c,
         where,
-        logicalId: r.logicalId,
+        logicalId: `${idPrefix}${r.logicalId}`,
         type: r.type,
         props,
         location: { file: t.file, line: r.line },

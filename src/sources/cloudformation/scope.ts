@@ -13,6 +13,8 @@ export interface ScopeInput {
   fixed?: ReadonlyMap<string, boolean>;
   /** Overrides parameter values while scenarios are enumerated. */
   paramOverride?: ReadonlyMap<string, Value>;
+  /** Prefix of the ids standing in for generated ones, when several templates are read (see idPrefixes). */
+  idPrefix?: string;
 }
 
 /** Evaluation scope for one template in one scenario. */
@@ -119,7 +121,7 @@ export class TemplateScope implements Scope {
     if (!r) return undefined;
     const gone = this.absentHere(logicalId, line);
     if (gone) return gone;
-    return refOf(r.type, logicalId, () => this.safeProps(logicalId), this.input.where);
+    return refOf(r.type, `${this.input.idPrefix ?? ''}${logicalId}`, () => this.safeProps(logicalId), this.input.where);
   }
 
   getAtt(logicalId: string, attribute: string, line: number): Value | undefined {
@@ -127,7 +129,7 @@ export class TemplateScope implements Scope {
     if (!r) return undefined;
     const gone = this.absentHere(logicalId, line);
     if (gone) return gone;
-    return getAttOf(r.type, logicalId, attribute, () => this.safeProps(logicalId), this.input.where, { file: this.file, line });
+    return getAttOf(r.type, `${this.input.idPrefix ?? ''}${logicalId}`, attribute, () => this.safeProps(logicalId), this.input.where, { file: this.file, line });
   }
 
   private absentHere(logicalId: string, line: number): Unknown | undefined {

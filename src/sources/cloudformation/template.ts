@@ -20,6 +20,8 @@ export interface CfnResource {
 
 export interface CfnTemplate {
   file: string;
+  /** What Rampart does not expand (transforms, Fn::ForEach), for the user to know. */
+  notes: string[];
   parameters: Map<string, CfnParameter>;
   mappings?: PNode;
   conditions: Map<string, PNode>;
@@ -59,10 +61,21 @@ export function readTemplate(root: PNode, file: string): CfnTemplate {
   const conditions = new Map<string, PNode>();
   const conds = entry(root, 'Conditions');
   if (conds?.k === 'map') for (const e of conds.entries) conditions.set(e.key, e.value);
+  const notes: string[] = [];
+  const transform = entry(root, 'Transform');
+  if (transform) {
+    const names = transform.k === 'scalar' ? [String(transform.value)] : transform.k === 'seq' ? transform.items.map((i) => (i.k === 'scalar' ? String(i.value) : 'a macro')) : ['a macro'];
+    const others = names.filter((n) => n !== 'AWS::LanguageExtensions');
+    if (others.length) notes.push(`${file}: the resources that ${others.join(', ')} generate exist only once the transform runs: they are not scanned`);
+  }
   const resources = new Map<string, CfnResource>();
   const res = entry(root, 'Resources');
   if (!res || res.k !== 'map') throw new TemplateError('the template has no Resources section', root.line);
   for (const e of res.entries) {
+    if (e.key.startsWith('Fn::ForEach::')) {
+      notes.push(`${file}:${e.line}: ${e.key} is not expanded: the resources it generates are not scanned`);
+      continue;
+    }
     const type = entry(e.value, 'Type');
     if (!type || type.k !== 'scalar' || typeof type.value !== 'string') throw new TemplateError(`resource ${e.key} has no Type`, e.line);
     const cond = entry(e.value, 'Condition');
@@ -76,7 +89,7 @@ export function readTemplate(root: PNode, file: string): CfnTemplate {
     });
   }
   const mappings = entry(root, 'Mappings');
-  return { file, parameters, conditions, resources, ...(mappings ? { mappings } : {}) };
+  return { file, notes, parameters, conditions, resources, ...(mappings ? { mappings } : {}) };
 }
 
 /** The condition names a node's Fn::If and Condition functions use. */

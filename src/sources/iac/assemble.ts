@@ -29,7 +29,7 @@ const WHY = 'templates do not declare it';
  */
 export function assemble(c: IacCollector, meta: AssembleMeta): Inventory {
   // The regions resources are declared in; the default region only when there are none.
-  const declaredRegions = c.regions().map(([r]) => r);
+  const declaredRegions = [...c.regions().map(([r]) => r), ...c.buckets.map((b) => b.region)];
   const regionNames = [...new Set(declaredRegions.length ? declaredRegions : meta.regions)].sort();
   const inv = emptyInventory(
     {

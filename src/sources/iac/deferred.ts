@@ -8,6 +8,21 @@ import type { IndexedResource } from './resource-index.js';
 /** Runs one check again over the (temporarily changed) inventory. */
 export type Rerun = (check: AnyCheck) => Finding[];
 
+/**
+ * Runs `f` with the resource alone in its list (its neighbours in other lists stay): a check
+ * then judges one resource, not all of them, which keeps trying worst cases linear.
+ */
+function alone<T>(r: IndexedResource, f: () => T): T {
+  const list = r.list;
+  if (!list) return f();
+  const saved = list.splice(0, list.length, r.object);
+  try {
+    return f();
+  } finally {
+    list.splice(0, list.length, ...saved);
+  }
+}
+
 /** Writes a worst case onto a resource; returns what undoes it. */
 function applyWorst(obj: Record<string, unknown>, w: WorstCase): () => void {
   const path = w.prop.split('.');
@@ -66,13 +81,15 @@ export function applyDeferred(
     const fields = byResource.get(f.resourceId);
     if (!fields?.length) return f;
     const check = checks.get(f.checkId);
-    const object = index.get(f.resourceId)?.object;
+    const r = index.get(f.resourceId);
+    const statusOf = (c: AnyCheck) => rerun(c).find((g) => g.id === f.id)?.status;
+    // Alone in its list, the resource must still pass as it did; else judge it among all.
+    const isolate = r && check ? alone(r, () => statusOf(check)) === 'pass' : false;
     const deciding = fields.filter((d) => {
-      if (!d.worst || !check || !object) return true;
-      const undo = applyWorst(object, d.worst);
+      if (!d.worst || !check || !r) return true;
+      const undo = applyWorst(r.object, d.worst);
       try {
-        const again = rerun(check).find((g) => g.id === f.id);
-        return again?.status !== 'pass';
+        return (isolate ? alone(r, () => statusOf(check)) : statusOf(check)) !== 'pass';
       } finally {
         undo();
       }

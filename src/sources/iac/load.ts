@@ -7,6 +7,7 @@ import { collectTerraformPlan, isTerraformPlan } from '../terraform/plan.js';
 import { assemble } from './assemble.js';
 import { IacCollector } from './collector.js';
 import { discover } from './discover.js';
+import { idPrefixes } from './qualify.js';
 import type { IacError } from './errors.js';
 
 export interface IacOptions {
@@ -123,20 +124,23 @@ export function loadIac(paths: readonly string[], opts: IacOptions): IacLoad {
   if (cfn.length) {
     const r = loadCloudFormation(cfn, opts);
     errors.push(...r.errors);
+    notes.push(...r.notes);
     sources.push({ kind: 'cloudformation', scenarios: r.scenarios });
     files.push(...cfn.map((d) => d.file));
   }
   if (found.terraformRoots.length || plans.length) {
     const c = new IacCollector(opts.accountId, opts.partition);
     const tfFiles: string[] = [];
+    const inputs = [...found.terraformRoots, ...plans.map((p) => p.file)];
+    const prefixes = idPrefixes(inputs, '/');
     if (found.terraformRoots.length) {
-      const r = collectTerraform(found.terraformRoots.map((dir) => ({ dir })), opts, c);
+      const r = collectTerraform(found.terraformRoots.map((dir) => ({ dir })), { ...opts, otherInputs: plans.map((p) => p.file) }, c);
       errors.push(...r.errors);
       notes.push(...r.notes);
       tfFiles.push(...r.files);
     }
     for (const p of plans) {
-      const r = collectTerraformPlan(p.file, p.text, opts, c);
+      const r = collectTerraformPlan(p.file, p.text, { ...opts, idPrefix: prefixes.get(p.file) ?? '' }, c);
       errors.push(...r.errors);
       tfFiles.push(...r.files);
     }

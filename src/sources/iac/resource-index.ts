@@ -8,6 +8,8 @@ export interface IndexedResource {
   condition?: string;
   /** The resource object itself, for trying a deploy-time field's worst case. */
   object: Record<string, unknown>;
+  /** The inventory list that holds it, to try it alone. */
+  list?: unknown[];
 }
 
 /**
@@ -16,10 +18,10 @@ export interface IndexedResource {
  */
 export function indexResources(inv: Inventory): Map<string, IndexedResource> {
   const out = new Map<string, IndexedResource>();
-  const visit = (v: unknown, depth: number) => {
+  const visit = (v: unknown, depth: number, list?: unknown[]) => {
     if (depth > 12 || v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
-      for (const x of v) visit(x, depth + 1);
+      for (const x of v) visit(x, depth + 1, v);
       return;
     }
     const o = v as Record<string, unknown>;
@@ -31,6 +33,7 @@ export function indexResources(inv: Inventory): Map<string, IndexedResource> {
         location: o.location as SourceLocation,
         ...(typeof o.condition === 'string' ? { condition: o.condition } : {}),
         object: o,
+        ...(list ? { list } : {}),
       };
       if (r.arn && !out.has(r.arn)) out.set(r.arn, r);
       if (r.id && !out.has(r.id)) out.set(r.id, r);

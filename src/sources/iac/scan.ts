@@ -65,6 +65,28 @@ function locate(findings: Finding[], inv: Inventory, index = indexResources(inv)
 }
 
 /**
+ * Two templates may declare the same name (a bucket in a dev and a prod stack): their findings
+ * would share an id. Those get ids that include their file (then line), so each stays its own.
+ */
+function distinguish(findings: Finding[]): void {
+  const count = (key: (f: Finding) => string) => {
+    const n = new Map<string, number>();
+    for (const f of findings) n.set(key(f), (n.get(key(f)) ?? 0) + 1);
+    return n;
+  };
+  const byId = count((f) => f.id);
+  for (const f of findings) {
+    if ((byId.get(f.id) ?? 0) < 2 || !f.location) continue;
+    f.id = findingId({ checkId: f.checkId, account: f.account, region: f.region, resourceId: f.resourceId, detail: `${f.detail ?? ''}@${f.location.file}` });
+  }
+  const again = count((f) => f.id);
+  for (const f of findings) {
+    if ((again.get(f.id) ?? 0) < 2 || !f.location) continue;
+    f.id = findingId({ checkId: f.checkId, account: f.account, region: f.region, resourceId: f.resourceId, detail: `${f.detail ?? ''}@${f.location.file}:${f.location.line}` });
+  }
+}
+
+/**
  * Runs the checks over what `loadIac` read: each source's scenarios, with deferred fields
  * applied and scenarios merged, plus one finding per file that could not be read.
  */
@@ -82,7 +104,10 @@ export function scanIac(load: IacLoad, opts: IacScanOptions): IacScan {
       per.push(applyDeferred(locate(result.findings, s.inventory, index), s.deferred, index, byId, rerun));
       if (i === 0) runs = result.runs;
     }
-    let findings = mergeScenarios(per);
+    let findings = mergeScenarios(
+      per,
+      source.scenarios.map((s) => s.conditions ?? []),
+    );
     if (opts.severities?.length) {
       const keep = new Set(opts.severities);
       findings = findings.filter((f) => keep.has(f.severity));
@@ -92,6 +117,7 @@ export function scanIac(load: IacLoad, opts: IacScanOptions): IacScan {
     runResults.push({ findings, runs: runs.map((r) => (r.skipped ? r : { ...r, results: counts.get(r.checkId) ?? 0 })) });
     inventories.push(source.scenarios[0]!.inventory);
   }
+  distinguish(runResults.flatMap((r) => r.findings));
   if (load.errors.length) {
     const account = inventories[0]?.meta.accountId ?? '000000000000';
     runResults.push({ findings: load.errors.map((e) => errorFinding(e, account)), runs: [] });

@@ -19,16 +19,27 @@ function common(fs: Finding[]): string[] {
  * verdict differs between branches is reported once per verdict, each with the conditions under
  * which it holds, and an id of its own (stable: the condition is part of it).
  */
-export function mergeScenarios(perScenario: readonly Finding[][]): Finding[] {
+export function mergeScenarios(perScenario: readonly Finding[][], labels: readonly (readonly string[])[] = []): Finding[] {
   if (perScenario.length === 1) return [...perScenario[0]!];
   const groups = new Map<string, Finding[]>();
-  for (const findings of perScenario) {
+  const scenarioOf = new Map<Finding, number>();
+  perScenario.forEach((findings, i) => {
     for (const f of findings) {
       const g = groups.get(f.id) ?? [];
       g.push(f);
       groups.set(f.id, g);
+      scenarioOf.set(f, i);
     }
-  }
+  });
+  // A finding on something that is not a resource of the template (the account, a bucket it
+  // only names) carries no condition of its own: the scenario's conditions that differ say when.
+  const when = (members: Finding[], group: Finding[]): string[] => {
+    const sets = (fs: Finding[]) => fs.map((f) => labels[scenarioOf.get(f) ?? -1] ?? []);
+    const inAll = (ls: (readonly string[])[]) => (ls[0] ?? []).filter((l) => ls.every((x) => x.includes(l)));
+    const everywhere = new Set(inAll(sets(group)));
+    const mine = inAll(sets(members)).filter((l) => !everywhere.has(l));
+    return mine.length ? mine : [`scenario ${(scenarioOf.get(members[0]!) ?? 0) + 1}`];
+  };
   const out: Finding[] = [];
   for (const group of groups.values()) {
     const verdicts = new Map<string, Finding[]>();
@@ -45,7 +56,7 @@ export function mergeScenarios(perScenario: readonly Finding[][]): Finding[] {
     }
     for (const members of verdicts.values()) {
       const shared = common(members);
-      const cond = (shared.length ? shared : literals(members[0]!.condition)).join(' && ');
+      const cond = (shared.length ? shared : members[0]!.condition ? literals(members[0]!.condition) : when(members, group)).join(' && ');
       const f = members[0]!;
       const detail = `${f.detail ?? ''}|when ${cond}`;
       out.push({

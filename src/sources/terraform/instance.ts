@@ -1,4 +1,4 @@
-import { resolve, relative, dirname, join } from 'node:path';
+import { resolve, relative, dirname } from 'node:path';
 import type { SourceLocation } from '../../inventory/index.js';
 import type { Where } from '../iac/arns.js';
 import type { IacError } from '../iac/errors.js';
@@ -6,8 +6,8 @@ import { Unknown, isRecord, isUnknown } from '../iac/value.js';
 import { computedAttributes } from './computed.js';
 import { dataSourceValue } from './data-sources.js';
 import { evalExpr, type ExprScope, type Vars } from './eval/expr.js';
-import { EvalError, openObject, toNum, toStr, type TfValue } from './eval/values.js';
-import type { Attribute, Block, Body, Expr } from './hcl/ast.js';
+import { EvalError, UnknownInstances, openObject, toNum, type TfValue } from './eval/values.js';
+import type { Block, Body, Expr } from './hcl/ast.js';
 import { parseTemplateString } from './hcl/parse.js';
 import { attrOf, readModule, type Located, type ModuleDef } from './module-def.js';
 
@@ -21,6 +21,8 @@ export interface Project {
   notes: Set<string>;
   modules: Map<string, ModuleDef>;
   bodies: Map<string, Body>;
+  /** Prefix of the addresses standing in for generated ids, when several roots are read. */
+  idPrefix?: string;
 }
 
 /** One resource instance, evaluated, ready for a mapper. */
@@ -226,7 +228,7 @@ export class ModuleInstance {
       const raw = this.evalBody(b.node.body, b.file, k.key);
       const region = this.regionFor(b, raw, 'resource');
       const cfg = openObject({ ...raw }, address);
-      for (const [attr, v] of Object.entries(computedAttributes(type!, address, raw, this.where(region)))) {
+      for (const [attr, v] of Object.entries(computedAttributes(type!, `${this.project.idPrefix ?? ''}${address}`, raw, this.where(region)))) {
         if (cfg[attr] === undefined || cfg[attr] === null) cfg[attr] = v;
       }
       out.push({
@@ -246,7 +248,10 @@ export class ModuleInstance {
     const b = this.def.resources.get(id)!;
     const v = this.guard(id, at, () => {
       const exp = this.expansion(b);
-      if (!Array.isArray(exp)) return new Unknown(`the instances of ${this.prefix}${id} depend on ${exp.label}`, exp.unknown.location ?? at);
+      if (!Array.isArray(exp)) {
+        const one = this.resourceInstances(id)[0]?.cfg ?? null;
+        return new UnknownInstances(one, `the instances of ${this.prefix}${id} depend on ${exp.label}`, exp.unknown.location ?? at);
+      }
       const instances = this.resourceInstances(id);
       if (attrOf(b.node, 'count')) return instances.map((i) => i.cfg);
       if (attrOf(b.node, 'for_each')) return Object.fromEntries(exp.map((k, i) => [String(k.key.each?.key), instances[i]?.cfg]));
@@ -414,5 +419,3 @@ function convertVar(v: TfValue, type: string): TfValue {
   return v;
 }
 
-export { toStr, join };
-export type { Attribute };

@@ -11,6 +11,7 @@ import type { Body } from './hcl/ast.js';
 import { parseExpression, HclSyntaxError } from './hcl/parse.js';
 import { ModuleInstance, type Project } from './instance.js';
 import { TF_MAPPERS } from './map/index.js';
+import { idPrefixes } from '../iac/qualify.js';
 import { attrOf, parseTerraformFile, readModule, type ModuleDef } from './module-def.js';
 
 export interface TfOptions {
@@ -23,6 +24,8 @@ export interface TfOptions {
   varFiles: readonly string[];
   collectedAt: string;
   env?: NodeJS.ProcessEnv;
+  /** Other Terraform inputs of the same scan (plan files): ids are qualified when there are several. */
+  otherInputs?: readonly string[];
 }
 
 /** A root module: a directory, or the .tf files the user named in it. */
@@ -129,12 +132,13 @@ export function collectTerraform(roots: readonly TfRoot[], opts: TfOptions, c: I
     bodies: new Map(),
   };
   const files = new Set<string>();
+  const prefixes = idPrefixes([...roots.map((r) => r.dir), ...(opts.otherInputs ?? [])], '/');
   for (const root of roots) {
     const def = readModule(root.dir, errors, root.files, project.bodies);
     project.modules.set(root.dir, def);
     const inputs = rootInputs(def, opts, errors);
     const providers = new Map<string, TfValue>();
-    const instance = new ModuleInstance({ ...project, rootDir: resolve(root.dir) }, def, '', (n) => inputs.get(n), providers);
+    const instance = new ModuleInstance({ ...project, rootDir: resolve(root.dir), idPrefix: prefixes.get(root.dir) ?? '' }, def, '', (n) => inputs.get(n), providers);
     for (const p of def.providers) {
       if (p.node.labels[0] !== 'aws') continue;
       const alias = attrOf(p.node, 'alias');

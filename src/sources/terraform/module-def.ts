@@ -26,6 +26,9 @@ export interface ModuleDef {
 
 export const isTerraformFile = (name: string) => name.endsWith('.tf') || name.endsWith('.tf.json');
 
+/** override.tf and *_override.tf: Terraform merges them into the blocks they name, after the rest. */
+const isOverride = (file: string) => /(^|[\\/])(override|[^\\/]*_override)\.tf(\.json)?$/.test(file);
+
 /** Parses one file; a syntax error is reported with its line and the file is left out. */
 export function parseTerraformFile(file: string, text: string): Body {
   return file.endsWith('.json') ? parseHclJson(text) : parseHcl(text);
@@ -54,7 +57,8 @@ export function readModule(dir: string, errors: IacError[], only?: string[], cac
     errors.push({ file: dir, line: 0, message: `cannot read the module directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
     return def;
   }
-  for (const file of names) {
+  const ordered = [...names.filter((f) => !isOverride(f)), ...names.filter(isOverride)];
+  for (const file of ordered) {
     let body = cache?.get(file);
     if (!body) {
       try {
@@ -66,9 +70,39 @@ export function readModule(dir: string, errors: IacError[], only?: string[], cac
       }
     }
     def.files.push(file);
-    add(def, body, file, errors);
+    if (isOverride(file)) override(def, body, file);
+    else add(def, body, file, errors);
   }
   return def;
+}
+
+/** Merges an override block into the block it names: its arguments replace, its nested block types replace. */
+function mergeInto(target: Block, over: Block): void {
+  const attrs = new Map(target.body.attrs.map((a) => [a.name, a]));
+  for (const a of over.body.attrs) attrs.set(a.name, a);
+  const replaced = new Set(over.body.blocks.map((b) => b.type));
+  target.body = { attrs: [...attrs.values()], blocks: [...target.body.blocks.filter((b) => !replaced.has(b.type)), ...over.body.blocks] };
+}
+
+function override(def: ModuleDef, body: Body, file: string): void {
+  for (const b of body.blocks) {
+    const [a, c] = b.labels;
+    const maps: Record<string, Map<string, Located<Block>> | undefined> = {
+      variable: def.variables,
+      resource: def.resources,
+      data: def.data,
+      module: def.modules,
+      output: def.outputs,
+    };
+    const key = b.type === 'resource' || b.type === 'data' ? `${a}.${c}` : a;
+    const map = maps[b.type];
+    if (b.type === 'locals') for (const attr of b.body.attrs) def.locals.set(attr.name, { node: attr, file });
+    else if (map && key) {
+      const found = map.get(key);
+      if (found) mergeInto(found.node, b);
+      else map.set(key, { node: b, file });
+    }
+  }
 }
 
 function add(def: ModuleDef, body: Body, file: string, errors: IacError[]): void {
@@ -77,13 +111,15 @@ function add(def: ModuleDef, body: Body, file: string, errors: IacError[]): void
     const [a, c] = b.labels;
     switch (b.type) {
       case 'variable':
-        if (a) def.variables.has(a) ? dup('variable', a, b) : def.variables.set(a, { node: b, file });
+        if (a && def.variables.has(a)) dup('variable', a, b);
+        else if (a) def.variables.set(a, { node: b, file });
         break;
       case 'locals':
         for (const attr of b.body.attrs) def.locals.set(attr.name, { node: attr, file });
         break;
       case 'resource':
-        if (a && c) def.resources.has(`${a}.${c}`) ? dup('resource', `${a}.${c}`, b) : def.resources.set(`${a}.${c}`, { node: b, file });
+        if (a && c && def.resources.has(`${a}.${c}`)) dup('resource', `${a}.${c}`, b);
+        else if (a && c) def.resources.set(`${a}.${c}`, { node: b, file });
         break;
       case 'data':
         if (a && c) def.data.set(`${a}.${c}`, { node: b, file });

@@ -13,6 +13,8 @@ export interface PlanOptions {
   accountId: string;
   partition: string;
   collectedAt: string;
+  /** Prefix of the addresses standing in for generated ids, when several inputs are read. */
+  idPrefix?: string;
 }
 
 /** Does this JSON document look like `terraform show -json` of a plan? */
@@ -116,7 +118,9 @@ export function collectTerraformPlan(file: string, text: string, opts: PlanOptio
 
   const regionOf = (ch: Change): string => {
     if (typeof ch.after.region === 'string') return ch.after.region;
-    const p = ch.providerKey ? providers[ch.providerKey] : providers.aws;
+    // A module's resources name the provider they inherit as "db:aws" (or "module.db:aws").
+    const key = ch.providerKey && !(ch.providerKey in providers) ? ch.providerKey.slice(ch.providerKey.lastIndexOf(':') + 1) : (ch.providerKey ?? 'aws');
+    const p = providers[key] ?? providers.aws;
     const r = isRecord(p) && isRecord(p.expressions) && isRecord(p.expressions.region) ? p.expressions.region.constant_value : undefined;
     if (typeof r === 'string') return r;
     const arn = typeof ch.after.arn === 'string' ? ch.after.arn.split(':')[3] : undefined;
@@ -135,7 +139,7 @@ export function collectTerraformPlan(file: string, text: string, opts: PlanOptio
     const v = ch.after[attr];
     if (v !== undefined && v !== null) return v;
     const w: Where = { partition: opts.partition, region: regionOf(ch), account: opts.accountId };
-    return computedAttributes(ch.type, ch.address, ch.after, w)[attr];
+    return computedAttributes(ch.type, `${opts.idPrefix ?? ''}${ch.address}`, ch.after, w)[attr];
   };
 
   for (const ch of changes) {
@@ -152,7 +156,7 @@ export function collectTerraformPlan(file: string, text: string, opts: PlanOptio
     }
     const region = regionOf(ch);
     const where: Where = { partition: opts.partition, region, account: opts.accountId };
-    for (const [attr, v] of Object.entries(computedAttributes(ch.type, ch.address, ch.after, where))) {
+    for (const [attr, v] of Object.entries(computedAttributes(ch.type, `${opts.idPrefix ?? ''}${ch.address}`, ch.after, where))) {
       if (cfg[attr] === undefined || cfg[attr] === null || cfg[attr] instanceof Unknown) cfg[attr] = v;
     }
     const mapper = TF_MAPPERS[ch.type];

@@ -80,7 +80,6 @@ const webAcl: Mapper = (m) => {
   const scope = p.Scope === 'CLOUDFRONT' ? 'CLOUDFRONT' : 'REGIONAL';
   const name = str(p.Name) ?? m.logicalId;
   const arn = arns.webAcl(m.where, scope, name, m.logicalId);
-  const f = fieldsOf(m, arn);
   const rules = list(p.Rules).map((r) => {
     const o = obj(r);
     const priority = asNum(o.Priority);

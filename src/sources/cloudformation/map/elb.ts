@@ -1,6 +1,7 @@
 import { ok, type Listener } from '../../../inventory/index.js';
 import { arns } from '../../iac/arns.js';
 import { asBool, asNum, asStr } from '../../iac/fields.js';
+import { isUnknown } from '../../iac/value.js';
 import { lbArn, refOf } from '../identity.js';
 import { knownStrings } from './ec2.js';
 import { declared, fieldsOf, list, obj, type Mapper } from './context.js';
@@ -111,6 +112,9 @@ export function listenerOf(
   };
 }
 
+/** Stands in for a deploy-time SslPolicy: a current policy, so only the deferral decides. */
+const DEPLOY_TIME_POLICY_STAND_IN = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
+
 const listener: Mapper = (m) => {
   const lb = str(m.props.LoadBalancerArn);
   if (!lb) return;
@@ -120,7 +124,15 @@ const listener: Mapper = (m) => {
     if (port !== undefined) f.defer(`listener ${m.logicalId} port`, port);
     return;
   }
-  const l = listenerOf(arns.listener(m.where, m.logicalId), m.props, declared(m), list(m.props.DefaultActions));
+  const arn = arns.listener(m.where, m.logicalId);
+  let props = m.props;
+  if (isUnknown(m.props.SslPolicy)) {
+    // A deploy-time policy must not be judged as AWS's default (which fails): stand in a current
+    // policy and record the field, so a pass on the listener is held unknown.
+    fieldsOf(m, arn).defer(`listener ${m.logicalId} SslPolicy`, m.props.SslPolicy);
+    props = { ...m.props, SslPolicy: DEPLOY_TIME_POLICY_STAND_IN };
+  }
+  const l = listenerOf(arn, props, declared(m), list(m.props.DefaultActions));
   if (l) m.c.region(m.where.region).listeners.push({ lbArn: lb, listener: l });
 };
 

@@ -2,9 +2,9 @@ import { ok, type Acl, type Bucket, type LifecycleRule } from '../../../inventor
 import { ALL_USERS_URI, AUTHENTICATED_USERS_URI, LOG_DELIVERY_URI } from '../../../inventory/index.js';
 import { asBool, asNum, asStr, asTags } from '../../iac/fields.js';
 import { newBucket, parsePolicy } from '../../iac/shapes.js';
-import { isUnknown, Unknown } from '../../iac/value.js';
+import { isUnknown } from '../../iac/value.js';
 import { refOf } from '../identity.js';
-import { declared, fieldsOf, list, obj, type MapContext, type Mapper } from './context.js';
+import { declared, fieldsOf, list, obj, type Mapper } from './context.js';
 
 /** The grants of a canned ACL, as S3 applies them. */
 export function cannedAcl(name: string): Acl {
@@ -129,4 +129,3 @@ export const s3Mappers: Record<string, Mapper> = {
   'AWS::S3::BucketPolicy': bucketPolicy,
 };
 
-export type { MapContext, Unknown };

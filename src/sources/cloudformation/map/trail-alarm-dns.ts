@@ -1,6 +1,6 @@
 import { ok, type Alarm, type Trail } from '../../../inventory/index.js';
 import { arns } from '../../iac/arns.js';
-import { asBool, asNum, asStr, asStrList } from '../../iac/fields.js';
+import { asBool, asNum, asStrList } from '../../iac/fields.js';
 import { isUnknown } from '../../iac/value.js';
 import { refOf } from '../identity.js';
 import { knownStrings } from './ec2.js';

@@ -2,7 +2,7 @@ import type { SourceLocation } from '../../../inventory/index.js';
 import { Unknown, isRecord, isUnknown } from '../../iac/value.js';
 import type { Expr, TmplPart } from '../hcl/ast.js';
 import { APPLY_TIME, FUNCTIONS, coalesce, type FnContext } from './functions.js';
-import { EvalError, deepEqual, firstUnknown, openAddress, toBool, toNum, toStr, typeName, type TfValue } from './values.js';
+import { EvalError, UnknownInstances, deepEqual, firstUnknown, openAddress, toBool, toNum, toStr, typeName, type TfValue } from './values.js';
 
 /** What an expression can see: references resolve through `ref`, local names through `vars`. */
 export interface ExprScope {
@@ -156,6 +156,7 @@ function step(v: TfValue, st: Step, s: ExprScope, vars: Vars): TfValue {
   const at = { file: s.file, line: st.line };
   if (st.k === 'attr') return getAttr(v, st.name, at);
   const key = evalExpr(st.key, s, vars);
+  if (v instanceof UnknownInstances) return v.representative;
   if (isUnknown(v)) return v;
   if (isUnknown(key)) return key;
   if (Array.isArray(v)) {

@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { Unknown, UnknownJson, findUnknown, isRecord, isUnknown } from '../../iac/value.js';
+import { UnknownJson, findUnknown, isRecord, isUnknown } from '../../iac/value.js';
 import type { SourceLocation } from '../../../inventory/index.js';
 import { EvalError, deepEqual, toBool, toNum, toStr, typeName, type TfValue } from './values.js';
 
@@ -39,7 +39,7 @@ export function jsonEncode(v: TfValue, at?: SourceLocation): TfValue {
 
 function format(spec: string, args: TfValue[], cx: FnContext): string {
   let i = 0;
-  return spec.replace(/%(-?\d*)(?:\.(\d+))?([sdfqvtbxXo%])/g, (_m, width: string, prec: string | undefined, verb: string) => {
+  return spec.replace(/%([-+0 ]*)(\d*)(?:\.(\d+))?([sdfqvtbxXo%])/g, (_m, flags: string, width: string, prec: string | undefined, verb: string) => {
     if (verb === '%') return '%';
     const a = args[i++];
     let s: string;
@@ -73,9 +73,15 @@ function format(spec: string, args: TfValue[], cx: FnContext): string {
       default:
         s = toStr(a, cx.at);
     }
+    if (flags.includes('+') && /^[0-9]/.test(s) && 'dfxXob'.includes(verb)) s = `+${s}`;
     const w = Number(width || 0);
     if (!w) return s;
-    return w < 0 ? s.padEnd(-w) : s.padStart(w);
+    if (flags.includes('-')) return s.padEnd(w);
+    if (flags.includes('0') && 'dfxXob'.includes(verb)) {
+      const sign = /^[-+]/.test(s) ? s[0]! : '';
+      return sign + s.slice(sign.length).padStart(w - sign.length, '0');
+    }
+    return s.padStart(w);
   });
 }
 
@@ -298,4 +304,3 @@ export function coalesce(args: TfValue[]): TfValue {
   return null;
 }
 
-export { Unknown };

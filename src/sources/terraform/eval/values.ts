@@ -1,6 +1,22 @@
 import type { SourceLocation } from '../../../inventory/index.js';
 import { Unknown, isRecord, isUnknown } from '../../iac/value.js';
 
+/**
+ * The instances of a resource whose count or for_each is known only at plan time. Unknown to
+ * every operation, except indexing: `aws_s3_bucket.logs[count.index]` then reads the one
+ * representative instance Rampart evaluates, so that the parts of a conditional resource still
+ * join it (both carry the same condition).
+ */
+export class UnknownInstances extends Unknown {
+  constructor(
+    readonly representative: unknown,
+    reason: string,
+    location?: SourceLocation,
+  ) {
+    super(reason, location);
+  }
+}
+
 /** A Terraform value: JSON-like, or Unknown (known only after apply). Sets are arrays. */
 export type TfValue = unknown;
 

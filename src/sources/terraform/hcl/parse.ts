@@ -91,7 +91,8 @@ class Parser {
   }
 
   private expect(s: string): void {
-    if (!this.startsWith(s)) this.fail(`expected "${s}"${this.pos < this.src.length ? `, found "${this.src.slice(this.pos, this.pos + 12).split('\n')[0]}"` : ' before the end of the file'}`);
+    // Only the next character is quoted: an error message must not carry a template's values.
+    if (!this.startsWith(s)) this.fail(`expected "${s}"${this.pos < this.src.length ? `, found "${this.peek() === '\n' ? 'a new line' : this.peek()}"` : ' before the end of the file'}`);
     this.pos += s.length;
   }
 

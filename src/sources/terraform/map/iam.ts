@@ -1,10 +1,9 @@
-import { ok } from '../../../inventory/index.js';
 import { arns, iamPath } from '../../iac/arns.js';
 import { asBool, asNum, asTags } from '../../iac/fields.js';
 import type { PrincipalKind } from '../../iac/collector.js';
 import { identityPolicy } from '../../iac/shapes.js';
 import { isUnknown } from '../../iac/value.js';
-import { blocks, declared, fieldsOf, knownStrings, rec, str, type TfMapContext, type TfMapper } from './context.js';
+import { blocks, declared, fieldsOf, knownStrings, str, type TfMapContext, type TfMapper } from './context.js';
 
 function principal(m: TfMapContext, kind: 'user' | 'group' | 'role') {
   const c = m.cfg;
@@ -136,5 +135,3 @@ export const iamMappers: Record<string, TfMapper> = {
     }));
   },
 };
-void ok;
-void rec;

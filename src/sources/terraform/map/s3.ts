@@ -1,5 +1,5 @@
 import { ok, type Acl, type Bucket, type Grant, type LifecycleRule } from '../../../inventory/index.js';
-import { asBool, asNum, asStr, asTags } from '../../iac/fields.js';
+import { asBool, asNum, asTags } from '../../iac/fields.js';
 import { newBucket, parsePolicy } from '../../iac/shapes.js';
 import type { BucketAttrField } from '../../iac/collector.js';
 import { isUnknown, type Unknown } from '../../iac/value.js';
@@ -148,4 +148,3 @@ const mappers: Record<string, TfMapper> = {
 };
 
 export const s3Mappers = mappers;
-export { asStr };

@@ -3,7 +3,7 @@ import { arns } from '../../iac/arns.js';
 import { asBool } from '../../iac/fields.js';
 import { parsePolicy } from '../../iac/shapes.js';
 import { isUnknown } from '../../iac/value.js';
-import { blocks, declared, fieldsOf, knownStrings, optStr, rec, str, type TfMapContext, type TfMapper } from './context.js';
+import { blocks, declared, fieldsOf, optStr, rec, str, type TfMapContext, type TfMapper } from './context.js';
 
 /** Protocols whose subscriptions are confirmed without a human. */
 const AUTO_CONFIRMED = new Set(['lambda', 'sqs', 'firehose', 'application']);
@@ -86,4 +86,3 @@ export const serviceMappers: Record<string, TfMapper> = {
     if (target && name) m.c.region(m.where.region).keyAliases.push({ keyRef: target, alias: name });
   },
 };
-void knownStrings;

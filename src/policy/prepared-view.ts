@@ -1,0 +1,184 @@
+/**
+ * An IamView made ready for many questions: each policy document parsed once and numbered, each
+ * principal's identity-based policies (its own, then its groups') listed once as numbers, its
+ * caller facts and principal context keys worked out once. Who-can then spends its time on the
+ * question, not on the view, and a second question on the same view starts from here.
+ *
+ * Cached per view object: treat a view as read-only once it has been asked a question (build a
+ * new view after changing one).
+ */
+import { contextMap } from './conditions.js';
+import { isUnknownDoc, type IamView, type IamViewPolicy, type IamViewPrincipal, type IamViewUser } from './iam-view.js';
+import { loadPolicy } from './load.js';
+import { principalFromArn } from './principal.js';
+import { principalContext } from './statement.js';
+import type { ContextValue, MaybeUnknownPolicy, PolicySource, PolicyType, RequestPrincipal, UnknownValue } from './types.js';
+
+export interface PreparedPrincipal {
+  principal: IamViewPrincipal;
+  isUser: boolean;
+  /** Group names ([] when unknown: the unknown list is then one of `identity`). */
+  groups: string[];
+  /** Ids (in PreparedView.policies) of its identity-based policies. */
+  identity: number[];
+  /** Id of its permissions boundary, or -1. */
+  boundary: number;
+  caller: RequestPrincipal;
+  /** Context keys the principal fixes (aws:PrincipalArn, aws:username, aws:userid, tags), lower-cased. */
+  keys: Map<string, ContextValue>;
+}
+
+export interface PreparedView {
+  view: IamView;
+  /** Every distinct policy, by id. */
+  policies: MaybeUnknownPolicy[];
+  /** Users, then roles, in the view's order. */
+  principals: PreparedPrincipal[];
+  byArn: Map<string, PreparedPrincipal>;
+  /** SCP ids, one array per level of the organisation. */
+  scps: number[][];
+  /** Documents that could not be parsed (an unread document is not a problem of the policy). */
+  problems: string[];
+}
+
+/** Context keys of a principal that the inventory knows (or knows it cannot know). */
+export function principalKeys(p: IamViewPrincipal, isUser: boolean): Record<string, ContextValue> {
+  const ctx: Record<string, ContextValue> = {};
+  // A role's aws:userid includes the session name, which the inventory cannot know.
+  if (isUser && p.id) ctx['aws:userid'] = p.id;
+  else if (!isUser) ctx['aws:userid'] = { unknownBecause: 'a role session name is chosen at AssumeRole time' };
+  for (const [k, v] of Object.entries(p.tags ?? {})) ctx[`aws:PrincipalTag/${k}`] = v;
+  return ctx;
+}
+
+function sourceOf(ref: IamViewPolicy, type: PolicyType, owner: string, group?: string): PolicySource {
+  const s: PolicySource = { type, name: ref.name, kind: ref.kind };
+  // A managed policy is shared by many principals: only an inline policy names its owner.
+  if (ref.kind === 'inline' || group) s.attachedTo = owner;
+  if (ref.arn) s.arn = ref.arn;
+  if (group) s.group = group;
+  return s;
+}
+
+/** Numbers policies as they are met; parses each document once per policy type. */
+class PolicyTable {
+  readonly policies: MaybeUnknownPolicy[] = [];
+  readonly problems: string[] = [];
+  private readonly direct = new Map<PolicyType, Map<IamViewPolicy, number>>();
+  private readonly viaGroup = new Map<IamViewPolicy, Map<string, number>>();
+
+  add(p: MaybeUnknownPolicy): number {
+    this.policies.push(p);
+    return this.policies.length - 1;
+  }
+
+  /** A policy attached to its owner directly (or an SCP / boundary). */
+  ref(ref: IamViewPolicy, type: PolicyType, owner: string): number {
+    let m = this.direct.get(type);
+    if (!m) this.direct.set(type, (m = new Map()));
+    let id = m.get(ref);
+    if (id === undefined) m.set(ref, (id = this.add(this.load(ref, sourceOf(ref, type, owner)))));
+    return id;
+  }
+
+  /** A group's policy: its trace names the group, so one entry per group, sharing the parsed statements. */
+  groupRef(ref: IamViewPolicy, groupArn: string, group: string): number {
+    let m = this.viaGroup.get(ref);
+    if (!m) this.viaGroup.set(ref, (m = new Map()));
+    let id = m.get(group);
+    if (id === undefined) {
+      const base = this.policies[this.ref(ref, 'identity', groupArn)] as MaybeUnknownPolicy;
+      m.set(group, (id = this.add({ ...base, source: sourceOf(ref, 'identity', groupArn, group) })));
+    }
+    return id;
+  }
+
+  private load(ref: IamViewPolicy, source: PolicySource): MaybeUnknownPolicy {
+    const p = loadPolicy(ref.document, source);
+    if ('unknownBecause' in p && !isUnknownDoc(ref.document)) this.problems.push(p.unknownBecause);
+    return p;
+  }
+}
+
+const unknownList = (table: PolicyTable, name: string, why: UnknownValue, extra: Partial<PolicySource> = {}): number =>
+  table.add({ source: { type: 'identity', name, ...extra }, unknownBecause: why.unknownBecause });
+
+function preparePrincipal(
+  p: IamViewPrincipal,
+  isUser: boolean,
+  table: PolicyTable,
+  groupIds: (name: string) => number[],
+): PreparedPrincipal {
+  const identity: number[] = [];
+  if (isUnknownDoc(p.policies)) identity.push(unknownList(table, `policies of ${p.arn}`, p.policies, { attachedTo: p.arn }));
+  else for (const ref of p.policies) identity.push(table.ref(ref, 'identity', p.arn));
+  let groups: string[] = [];
+  if (isUser) {
+    const g = (p as IamViewUser).groups;
+    if (isUnknownDoc(g)) identity.push(unknownList(table, `policies of groups of ${p.arn}`, g, { attachedTo: p.arn }));
+    else {
+      groups = g;
+      for (const name of g) identity.push(...groupIds(name));
+    }
+  }
+  const caller = principalFromArn(p.arn);
+  return {
+    principal: p,
+    isUser,
+    groups,
+    identity,
+    boundary: p.permissionsBoundary ? table.ref(p.permissionsBoundary, 'boundary', p.arn) : -1,
+    caller,
+    keys: contextMap({ ...principalContext(caller), ...principalKeys(p, isUser) }),
+  };
+}
+
+function build(view: IamView): PreparedView {
+  const table = new PolicyTable();
+  const groupsByName = new Map(view.groups.map((g) => [g.name, g]));
+  const groupCache = new Map<string, number[]>();
+  const groupIds = (name: string): number[] => {
+    let ids = groupCache.get(name);
+    if (ids) return ids;
+    const g = groupsByName.get(name);
+    if (!g) ids = [unknownList(table, `policies of group ${name}`, { unknownBecause: `group ${name} is not in the inventory` }, { group: name })];
+    else if (isUnknownDoc(g.policies)) ids = [unknownList(table, `policies of ${g.arn}`, g.policies, { attachedTo: g.arn })];
+    else ids = g.policies.map((ref) => table.groupRef(ref, g.arn, g.name));
+    groupCache.set(name, ids);
+    return ids;
+  };
+  const principals = [
+    ...view.users.map((u) => preparePrincipal(u, true, table, groupIds)),
+    ...view.roles.map((r) => preparePrincipal(r, false, table, groupIds)),
+  ];
+  // Every group's policies are read, members or not: prepareIamView reports their problems too.
+  for (const g of view.groups) groupIds(g.name);
+  const scps = (view.scps ?? []).map((level) => level.map((ref) => table.ref(ref, 'scp', view.accountId)));
+  const byArn = new Map<string, PreparedPrincipal>();
+  for (const p of principals) if (!byArn.has(p.principal.arn)) byArn.set(p.principal.arn, p);
+  return { view, policies: table.policies, principals, byArn, scps, problems: table.problems };
+}
+
+const prepared = new WeakMap<IamView, PreparedView>();
+
+export function preparedView(view: IamView): PreparedView {
+  let p = prepared.get(view);
+  if (!p) prepared.set(view, (p = build(view)));
+  return p;
+}
+
+/**
+ * A principal that is not in the view (administratorStatus accepts one), prepared against the
+ * view's groups and policies without changing the cached preparation.
+ */
+export function prepareOutsider(view: IamView, p: IamViewPrincipal, isUser: boolean): { prepared: PreparedPrincipal; policies: MaybeUnknownPolicy[] } {
+  const table = new PolicyTable();
+  const groupsByName = new Map(view.groups.map((g) => [g.name, g]));
+  const groupIds = (name: string): number[] => {
+    const g = groupsByName.get(name);
+    if (!g) return [unknownList(table, `policies of group ${name}`, { unknownBecause: `group ${name} is not in the inventory` }, { group: name })];
+    if (isUnknownDoc(g.policies)) return [unknownList(table, `policies of ${g.arn}`, g.policies, { attachedTo: g.arn })];
+    return g.policies.map((ref) => table.groupRef(ref, g.arn, g.name));
+  };
+  return { prepared: preparePrincipal(p, isUser, table, groupIds), policies: table.policies };
+}

@@ -1,0 +1,232 @@
+/**
+ * The evaluator behind who-can: one action, every principal of a prepared view, any number of
+ * target resources, the three ways a request stands with MFA.
+ *
+ * Speed comes from not repeating work:
+ * - each policy is looked at once per action: the statements whose Action matches are kept; a
+ *   policy with none plays no part, and a principal none of whose policies plays a part is
+ *   implicitly denied without evaluating anything;
+ * - a policy's verdict is shared by every principal unless it reads principal keys or policy
+ *   variables, by every MFA variant unless it reads aws:MultiFactorAuth*, and by every resource
+ *   unless a matching statement names specific resources;
+ * - a principal whose policies read no MFA key is decided once for all three variants.
+ */
+import { contextMap } from './conditions.js';
+import { decide, evaluateStatements, NOTHING_ALLOWS, unknownEval, type EvaluatedSet, type PolicyEval } from './evaluate.js';
+import type { PreparedPrincipal, PreparedView } from './prepared-view.js';
+import type { PreparedRequest } from './statement.js';
+import type { ContextValue, Decision, MaybeUnknownPolicy, ParsedStatement } from './types.js';
+import type { Lookup } from './variables.js';
+import { globMatch, type ConcretePart } from './wildcard.js';
+
+/** How the request stands with MFA (IAM User Guide, "AWS global condition context keys"). */
+export type Variant = 'mfa' | 'no-mfa-keys' | 'no-mfa-session';
+const VARIANT_INDEX: Record<Variant, number> = { mfa: 0, 'no-mfa-keys': 1, 'no-mfa-session': 2 };
+
+function variantContext(v: Variant, age: number): Record<string, ContextValue> {
+  // An empty list is "absent" even when missing keys are treated as unknown.
+  if (v === 'mfa') return { 'aws:MultiFactorAuthPresent': true, 'aws:MultiFactorAuthAge': age };
+  // Temporary credentials obtained without MFA carry aws:MultiFactorAuthPresent = false.
+  if (v === 'no-mfa-session') return { 'aws:MultiFactorAuthPresent': false, 'aws:MultiFactorAuthAge': [] };
+  // Requests signed with long-term access keys carry neither key.
+  return { 'aws:MultiFactorAuthPresent': [], 'aws:MultiFactorAuthAge': [] };
+}
+
+export interface EngineQuery {
+  action: string;
+  context?: Record<string, ContextValue>;
+  missingKeys: 'absent' | 'unknown';
+  mfaAgeSeconds: number;
+}
+
+/** One resource to ask about. */
+export interface Target {
+  /** The resource ARN, or "*". */
+  resource: string;
+  /** The account that owns it. */
+  resourceAccount: string;
+  /** Its resource-based (or trust) policy, if it has one. */
+  policy?: MaybeUnknownPolicy;
+}
+
+/** What one policy says about the action, worked out once per query. */
+interface Entry {
+  policy: MaybeUnknownPolicy;
+  /** The statements whose Action (NotAction) matches. */
+  statements: ParsedStatement[];
+  /** It takes part: a matching statement, or an unreadable document. */
+  relevant: boolean;
+  /** Reads principal keys or policy variables: evaluated per principal. */
+  perPrincipal: boolean;
+  /** Reads aws:MultiFactorAuth*: evaluated per MFA variant. */
+  mfa: boolean;
+  /** A matching statement names specific resources: evaluated per resource. */
+  perResource: boolean;
+  /** Shared verdicts by variant slot (0 when not per variant). */
+  evals: (PolicyEval | undefined)[];
+  byResource?: Map<string, (PolicyEval | undefined)[]>;
+}
+
+/** What a principal's policies are like for this action (independent of the target). */
+export interface PrincipalPlan {
+  p: PreparedPrincipal;
+  /** Ids of its identity-based policies that take part. */
+  identity: number[];
+  /** Some policy of it (boundary and SCPs included) reads an MFA key. */
+  mfa: boolean;
+  /** Some policy of it depends on the resource. */
+  perResource: boolean;
+  /** Nothing can allow it and nothing denies it outright (no identity policy takes part, no SCP, no denying boundary): implicitly denied, unless a resource policy grants. */
+  inert: boolean;
+}
+
+const MFA_KEY = 'aws:multifactorauth';
+
+function actionMatches(st: ParsedStatement, action: string): boolean {
+  // Action patterns never hold variables (parsePolicy reads them literally).
+  const hit = st.actions.patterns.some((p) => globMatch(p.parts as ConcretePart[], action, 'action'));
+  return st.actions.negated ? !hit : hit;
+}
+
+function readsMfa(st: ParsedStatement): boolean {
+  for (const c of st.conditions) {
+    if (c.keyLower.startsWith(MFA_KEY)) return true;
+    // A policy variable could name an MFA key too (odd, but then the value differs by variant).
+    if (c.values.some((v) => v.includes('${') && v.toLowerCase().includes(MFA_KEY))) return true;
+  }
+  return !!st.resources?.patterns.some((p) => p.hasVariables && p.raw.toLowerCase().includes(MFA_KEY));
+}
+
+/** A statement that matches every resource: no Resource element, or a Resource list holding "*". */
+function anyResource(st: ParsedStatement): boolean {
+  const r = st.resources;
+  return !r || (!r.negated && r.patterns.some((p) => p.raw === '*'));
+}
+
+export class WhoCanEngine {
+  private readonly entries: (Entry | undefined)[];
+  private readonly requests: PreparedRequest[];
+  /** The principal keys the requests read: switched per principal instead of building new lookups. */
+  private keys = new Map<string, ContextValue>();
+
+  constructor(
+    private readonly pv: PreparedView,
+    private readonly q: EngineQuery,
+  ) {
+    this.entries = new Array<Entry | undefined>(pv.policies.length);
+    const queryKeys = contextMap(q.context);
+    const unknownMissing = q.missingKeys === 'unknown';
+    this.requests = (['mfa', 'no-mfa-keys', 'no-mfa-session'] as const).map((v) => {
+      const variantKeys = contextMap(variantContext(v, q.mfaAgeSeconds));
+      // The MFA variant's keys win over the principal's, which win over the query's.
+      const lookup: Lookup = (key) => {
+        const a = variantKeys.get(key) ?? this.keys.get(key) ?? queryKeys.get(key);
+        if (a !== undefined) return a;
+        // The principal's tags are all known: a tag it lacks is absent, not unknown.
+        return unknownMissing && !key.startsWith('aws:principaltag/') ? 'unknown' : undefined;
+      };
+      return { principal: { type: 'anonymous' }, action: q.action, resource: '*', lookup, hasBoundary: false };
+    });
+  }
+
+  private entryOf(policy: MaybeUnknownPolicy): Entry {
+    if ('unknownBecause' in policy) {
+      return { policy, statements: [], relevant: true, perPrincipal: false, mfa: false, perResource: false, evals: [unknownEval(policy)] };
+    }
+    const statements = policy.statements.filter((st) => actionMatches(st, this.q.action));
+    return {
+      policy,
+      statements,
+      relevant: statements.length > 0,
+      perPrincipal: statements.some((st) => st.principalDependent),
+      mfa: statements.some(readsMfa),
+      perResource: !statements.every(anyResource),
+      evals: [],
+    };
+  }
+
+  private entry(id: number): Entry {
+    let e = this.entries[id];
+    if (!e) this.entries[id] = e = this.entryOf(this.pv.policies[id] as MaybeUnknownPolicy);
+    return e;
+  }
+
+  /** A target's own policy, looked at once per target. */
+  targetEntry(policy: MaybeUnknownPolicy): Entry {
+    return this.entryOf(policy);
+  }
+
+  plan(p: PreparedPrincipal): PrincipalPlan {
+    const identity: number[] = [];
+    let mfa = false;
+    let perResource = false;
+    for (const id of p.identity) {
+      const e = this.entry(id);
+      if (!e.relevant) continue;
+      identity.push(id);
+      mfa ||= e.mfa;
+      perResource ||= e.perResource;
+    }
+    // The boundary and SCPs only narrow, but what they read still matters when something allows.
+    const narrowing = p.boundary >= 0 ? [p.boundary] : [];
+    for (const level of this.pv.scps) narrowing.push(...level);
+    for (const id of narrowing) {
+      const e = this.entry(id);
+      mfa ||= e.mfa;
+      perResource ||= e.perResource;
+    }
+    // With SCPs, or a boundary that denies, the full evaluation runs: the answer then names them.
+    const boundaryDenies = p.boundary >= 0 && this.entry(p.boundary).statements.some((st) => st.effect === 'Deny');
+    return { p, identity, mfa, perResource, inert: identity.length === 0 && this.pv.scps.length === 0 && !boundaryDenies };
+  }
+
+  /** The decision for each variant asked, in order. */
+  decide(plan: PrincipalPlan, target: Target, targetEntry: Entry | undefined, variants: readonly Variant[]): Decision[] {
+    // Nothing of the principal's takes part and no resource policy could grant: no evaluation at all.
+    // (A boundary or an SCP alone grants nothing; the caller is never the root user here.)
+    if (plan.inert && !targetEntry) return variants.map(() => NOTHING_ALLOWS);
+    const mfa = plan.mfa || !!targetEntry?.mfa;
+    if (!mfa) {
+      const d = this.run(plan, target, targetEntry, variants[0] as Variant);
+      return variants.map(() => d);
+    }
+    return variants.map((v) => this.run(plan, target, targetEntry, v));
+  }
+
+  private run(plan: PrincipalPlan, target: Target, targetEntry: Entry | undefined, variant: Variant): Decision {
+    const slot = VARIANT_INDEX[variant];
+    const req = this.requests[slot] as PreparedRequest;
+    const p = plan.p;
+    req.principal = p.caller;
+    req.resource = target.resource;
+    req.hasBoundary = p.boundary >= 0;
+    this.keys = p.keys;
+    const ev = (id: number): PolicyEval => this.verdict(this.entry(id), req, slot, target.resource);
+    const set: EvaluatedSet = {
+      identity: plan.identity.map(ev),
+      resource: targetEntry ? [this.verdict(targetEntry, req, slot, target.resource)] : [],
+      scps: this.pv.scps.map((level) => level.map(ev)),
+      rcps: [],
+      session: [],
+      resourcePolicyRequired: targetEntry?.policy.source.type === 'trust',
+    };
+    if (p.boundary >= 0) set.boundary = ev(p.boundary);
+    return decide(req, set, target.resourceAccount);
+  }
+
+  private verdict(e: Entry, req: PreparedRequest, variant: number, resource: string): PolicyEval {
+    if ('unknownBecause' in e.policy) return e.evals[0] as PolicyEval;
+    const policy = e.policy;
+    const compute = (): PolicyEval => evaluateStatements(policy, e.statements, req);
+    if (e.perPrincipal) return compute();
+    const slot = e.mfa ? variant : 0;
+    let evals = e.evals;
+    if (e.perResource) {
+      e.byResource ??= new Map();
+      let r = e.byResource.get(resource);
+      if (!r) e.byResource.set(resource, (r = []));
+      evals = r;
+    }
+    return (evals[slot] ??= compute());
+  }
+}
