@@ -6,6 +6,7 @@
  *   --only x,y       live, who-can, iac
  *   --live-heap      also sample the live heap (forced GC each second: timings are then not comparable)
  */
+import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -122,8 +123,11 @@ async function main(): Promise<void> {
   printTable(rows);
   for (const n of notes) console.log(`note: ${n}`);
   const file = fileURLToPath(new URL('./results.json', import.meta.url));
+  const git = (...a: string[]) => spawnSync('git', a, { encoding: 'utf8' }).stdout.trim();
+  // Which collector was measured: the commit, and whether its sources had uncommitted changes.
+  const source = { commit: git('rev-parse', '--short', 'HEAD'), collectorsChanged: git('status', '--porcelain', '--', 'src/sources/aws') !== '' };
   const machine = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
-  await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), machine, args: { ...args, only: [...args.only] }, results }, null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), source, machine, args: { ...args, only: [...args.only] }, results }, null, 2)}\n`);
   console.log(`\nwritten: bench/results.json`);
 }
 

@@ -60,12 +60,11 @@ function bytesEqual(a: string, b: string): boolean {
 
 /** The positive test of one request value against one resolved policy value. */
 function positive(base: OperatorBase, rv: ContextScalar, pv: ConcretePart[]): boolean {
-  const pText = (): string => partsToString(pv);
   switch (base) {
     case 'StringEquals':
-      return String(rv) === pText();
+      return String(rv) === partsToString(pv);
     case 'StringEqualsIgnoreCase':
-      return String(rv).toLowerCase() === pText().toLowerCase();
+      return String(rv).toLowerCase() === partsToString(pv).toLowerCase();
     case 'StringLike':
       return globMatch(pv, String(rv), 'string');
     case 'NumericEquals':
@@ -74,7 +73,7 @@ function positive(base: OperatorBase, rv: ContextScalar, pv: ConcretePart[]): bo
     case 'NumericGreaterThan':
     case 'NumericGreaterThanEquals': {
       const a = numberOf(rv);
-      const b = Number(pText());
+      const b = Number(partsToString(pv));
       if (a === undefined) return false;
       return compare(base, a, b);
     }
@@ -84,17 +83,17 @@ function positive(base: OperatorBase, rv: ContextScalar, pv: ConcretePart[]): bo
     case 'DateGreaterThan':
     case 'DateGreaterThanEquals': {
       const a = typeof rv === 'boolean' ? undefined : parseDate(rv);
-      const b = parseDate(pText());
+      const b = parseDate(partsToString(pv));
       if (a === undefined || b === undefined) return false;
       return compare(base, a, b);
     }
     case 'Bool':
-      return String(rv).toLowerCase() === pText().toLowerCase();
+      return String(rv).toLowerCase() === partsToString(pv).toLowerCase();
     case 'BinaryEquals':
-      return bytesEqual(String(rv), pText());
+      return bytesEqual(String(rv), partsToString(pv));
     case 'IpAddress': {
       const addr = parseAddress(String(rv));
-      const range = parseCidr(pText());
+      const range = parseCidr(partsToString(pv));
       return !!addr && !!range && inCidr(addr, range);
     }
     case 'ArnEquals':
@@ -147,15 +146,17 @@ export function evaluateCondition(c: ParsedCondition, lookup: Lookup, variables:
 
   const negated = NEGATED.has(c.base);
   const pos = (negated ? POSITIVE_OF[c.base] : c.base) as OperatorBase;
-  const anyPolicyValue = (rv: ContextScalar): boolean => policyValues.some((pv) => positive(pos, rv, pv));
   // With a negated operator each request value must match none of the policy values (NOR).
-  const matchOne = (rv: ContextScalar): boolean => (negated ? !anyPolicyValue(rv) : anyPolicyValue(rv));
-
-  if (c.setOperator === 'ForAnyValue') return { value: requestValues.some(matchOne) };
-  if (c.setOperator === 'ForAllValues') return { value: requestValues.every(matchOne) };
+  if (c.setOperator === 'ForAnyValue') return { value: requestValues.some((rv) => anyPolicyValue(pos, rv, policyValues) !== negated) };
+  if (c.setOperator === 'ForAllValues') return { value: requestValues.every((rv) => anyPolicyValue(pos, rv, policyValues) !== negated) };
   // No set operator on a multi-valued key: the positive test holds if any value matches; the negated one is its opposite.
-  const anyMatch = requestValues.some(anyPolicyValue);
+  const anyMatch = requestValues.some((rv) => anyPolicyValue(pos, rv, policyValues));
   return { value: negated ? !anyMatch : anyMatch };
+}
+
+// Module-level rather than a closure per call: conditions are evaluated for every principal.
+function anyPolicyValue(base: OperatorBase, rv: ContextScalar, policyValues: readonly ConcretePart[][]): boolean {
+  return policyValues.some((pv) => positive(base, rv, pv));
 }
 
 /** Builds the lookup function for a request context (keys are case-insensitive). */

@@ -110,16 +110,15 @@ export interface EvaluatedSet {
 }
 
 export function evaluateSet(set: PolicySet, req: PreparedRequest): EvaluatedSet {
-  const ev = (p: MaybeUnknownPolicy): PolicyEval => evaluatePolicy(p, req);
   const out: EvaluatedSet = {
-    identity: (set.identity ?? []).map(ev),
-    resource: (set.resource ?? []).map(ev),
-    scps: (set.scps ?? []).map((level) => level.map(ev)),
-    rcps: (set.rcps ?? []).map((level) => level.map(ev)),
-    session: (set.session ?? []).map(ev),
+    identity: (set.identity ?? []).map((p) => evaluatePolicy(p, req)),
+    resource: (set.resource ?? []).map((p) => evaluatePolicy(p, req)),
+    scps: (set.scps ?? []).map((level) => level.map((p) => evaluatePolicy(p, req))),
+    rcps: (set.rcps ?? []).map((level) => level.map((p) => evaluatePolicy(p, req))),
+    session: (set.session ?? []).map((p) => evaluatePolicy(p, req)),
     resourcePolicyRequired: (set.resource ?? []).some((p) => p.source.type === 'trust'),
   };
-  if (set.boundary) out.boundary = ev(set.boundary);
+  if (set.boundary) out.boundary = evaluatePolicy(set.boundary, req);
   return out;
 }
 

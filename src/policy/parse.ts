@@ -44,6 +44,13 @@ export function isPrincipalKey(keyLower: string): boolean {
   return keyLower.startsWith('aws:principal') || keyLower === 'aws:username' || keyLower === 'aws:userid';
 }
 
+/**
+ * A copy of an array grown by push, sized to its contents. Arrays grown from [] reserve room for
+ * 17 elements; parsed policies live as long as the scan, and a large account holds hundreds of
+ * thousands of these small lists.
+ */
+const fit = <T>(xs: T[]): T[] => (xs.length ? xs.slice() : xs);
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -100,26 +107,38 @@ function patternList(
 ): PatternList | undefined {
   const list = stringList(value, what, problems);
   if (!list) return undefined;
-  const cache = kind === 'action' ? actionPatterns : variables ? resourcePatterns : resourcePatterns2008;
+  if (kind === 'resource' && !negated && list.length === 1 && list[0] === '*') return ANY_RESOURCE_LIST;
+  // Action lists recur (the same managed-policy idioms everywhere): one shared list per text.
+  const key = kind === 'action' ? `${negated ? '!' : ''}${list.join('\n')}` : '';
+  const known = kind === 'action' ? actionLists.get(key) : undefined;
+  if (known) return known;
   const patterns = [];
   for (const raw of list) {
-    let p = cache.get(raw);
-    if (p === undefined) {
-      if (cache.size >= 200_000) cache.clear();
-      p = (kind === 'action' ? validateAction(raw) : undefined) ?? makePattern(raw, variables);
-      cache.set(raw, p);
-    }
+    let p: Pattern | string | undefined;
+    if (kind === 'action') {
+      p = actionPatterns.get(raw);
+      if (p === undefined) {
+        if (actionPatterns.size >= 100_000) actionPatterns.clear();
+        actionPatterns.set(raw, (p = validateAction(raw) ?? makePattern(raw, false)));
+      }
+    } else p = makePattern(raw, variables);
     if (typeof p === 'string') problems.push(`${what}: ${p}`);
     else patterns.push(p);
   }
-  return { negated, patterns };
+  const out: PatternList = { negated, patterns: fit(patterns) };
+  if (kind === 'action' && patterns.length === list.length) {
+    if (actionLists.size >= 100_000) actionLists.clear();
+    actionLists.set(key, out);
+  }
+  return out;
 }
 
-// Patterns are immutable and the same strings ("s3:Get*", "*") recur across thousands of
-// policies: share one object per string (validated once), saving time and memory on large accounts.
+// Patterns are immutable. Action strings ("s3:Get*", "iam:PassRole") recur across thousands of
+// policies and are few: one object per string, validated once. Resource strings are mostly
+// distinct (ARNs): a table of them would cost more than it saves, except for "*".
 const actionPatterns = new Map<string, Pattern | string>();
-const resourcePatterns = new Map<string, Pattern | string>();
-const resourcePatterns2008 = new Map<string, Pattern | string>();
+const actionLists = new Map<string, PatternList>();
+const ANY_RESOURCE_LIST: PatternList = { negated: false, patterns: [makePattern('*', false) as Pattern] };
 
 const ACTION_FORM = /^[^:\s]+:[^:\s]*$/;
 
@@ -149,7 +168,7 @@ function principalList(value: unknown, negated: boolean, what: string, problems:
       }
     }
   }
-  return { negated, values };
+  return { negated, values: fit(values) };
 }
 
 function conditionValueText(v: unknown): string | undefined {
@@ -172,8 +191,11 @@ function validateConditionValue(c: ParsedCondition, value: string, variables: bo
   return undefined;
 }
 
+/** Most statements have no Condition: they share one empty list (parsed policies are never changed). */
+const NO_CONDITIONS: ParsedCondition[] = [];
+
 function parseConditions(value: unknown, where: string, variables: boolean, problems: string[]): ParsedCondition[] {
-  if (value === undefined) return [];
+  if (value === undefined) return NO_CONDITIONS;
   if (!isObject(value)) {
     problems.push(`${where}: Condition must be an object`);
     return [];
@@ -197,7 +219,7 @@ function parseConditions(value: unknown, where: string, variables: boolean, prob
         if (text === undefined) problems.push(`${where}: ${operator} ${key}: values must be strings, numbers or booleans`);
         else values.push(text);
       }
-      const c: ParsedCondition = { operator, base: op.base, ifExists: op.ifExists, key, keyLower: key.toLowerCase(), values };
+      const c: ParsedCondition = { operator, base: op.base, ifExists: op.ifExists, key, keyLower: key.toLowerCase(), values: fit(values) };
       if (op.setOperator) c.setOperator = op.setOperator;
       for (const v of values) {
         const bad = validateConditionValue(c, v, variables);
@@ -206,7 +228,7 @@ function parseConditions(value: unknown, where: string, variables: boolean, prob
       out.push(c);
     }
   }
-  return out;
+  return fit(out);
 }
 
 function parseStatement(
@@ -296,7 +318,7 @@ export function parsePolicy(doc: unknown, source: PolicySource): ParsedPolicy | 
     if (st) statements.push(st);
   });
   if (problems.length) return new PolicyParseError(source, problems);
-  const out: ParsedPolicy = { source, version, versionMissing, statements, warnings };
+  const out: ParsedPolicy = { source, version, versionMissing, statements: fit(statements), warnings: fit(warnings) };
   if (typeof obj.Id === 'string') out.id = obj.Id;
   return out;
 }

@@ -37,6 +37,10 @@ export interface PreparedView {
   byArn: Map<string, PreparedPrincipal>;
   /** SCP ids, one array per level of the organisation. */
   scps: number[][];
+  /** Ids of the policies with a statement whose Action names the service (lower-case prefix)... */
+  byService: Map<string, number[]>;
+  /** ... and of those that may concern any service (NotAction, a wildcard in the service, an unreadable document). */
+  anyService: number[];
   /** Documents that could not be parsed (an unread document is not a problem of the policy). */
   problems: string[];
 }
@@ -60,16 +64,46 @@ function sourceOf(ref: IamViewPolicy, type: PolicyType, owner: string, group?: s
   return s;
 }
 
+/**
+ * The services a policy's Action elements name: a question about one action then looks only at
+ * the policies that name its service (most of a large account's policies do not).
+ */
+function servicesOf(p: MaybeUnknownPolicy): Set<string> | 'any' {
+  if ('unknownBecause' in p) return 'any';
+  const out = new Set<string>();
+  for (const st of p.statements) {
+    if (st.actions.negated) return 'any';
+    for (const pt of st.actions.patterns) {
+      const colon = pt.raw.indexOf(':');
+      const svc = colon < 0 ? pt.raw : pt.raw.slice(0, colon);
+      if (svc.includes('*') || svc.includes('?')) return 'any';
+      out.add(svc.toLowerCase());
+    }
+  }
+  return out;
+}
+
 /** Numbers policies as they are met; parses each document once per policy type. */
 class PolicyTable {
   readonly policies: MaybeUnknownPolicy[] = [];
   readonly problems: string[] = [];
+  readonly byService = new Map<string, number[]>();
+  readonly anyService: number[] = [];
   private readonly direct = new Map<PolicyType, Map<IamViewPolicy, number>>();
   private readonly viaGroup = new Map<IamViewPolicy, Map<string, number>>();
 
   add(p: MaybeUnknownPolicy): number {
     this.policies.push(p);
-    return this.policies.length - 1;
+    const id = this.policies.length - 1;
+    const services = servicesOf(p);
+    if (services === 'any') this.anyService.push(id);
+    else
+      for (const svc of services) {
+        const ids = this.byService.get(svc);
+        if (ids) ids.push(id);
+        else this.byService.set(svc, [id]);
+      }
+    return id;
   }
 
   /** A policy attached to its owner directly (or an SCP / boundary). */
@@ -156,7 +190,7 @@ function build(view: IamView): PreparedView {
   const scps = (view.scps ?? []).map((level) => level.map((ref) => table.ref(ref, 'scp', view.accountId)));
   const byArn = new Map<string, PreparedPrincipal>();
   for (const p of principals) if (!byArn.has(p.principal.arn)) byArn.set(p.principal.arn, p);
-  return { view, policies: table.policies, principals, byArn, scps, problems: table.problems };
+  return { view, policies: table.policies, principals, byArn, scps, byService: table.byService, anyService: table.anyService, problems: table.problems };
 }
 
 const prepared = new WeakMap<IamView, PreparedView>();

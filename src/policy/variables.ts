@@ -36,20 +36,13 @@ export function parseTemplate(raw: string, opts: TemplateOptions): Part[] | stri
   // for as long as the parsed policy is.
   let lit = '';
   let start = 0;
-  const take = (end: number): void => {
-    if (end > start) lit += raw.slice(start, end);
-  };
-  const flush = (): void => {
-    if (lit) parts.push({ t: 'lit', v: lit });
-    lit = '';
-  };
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i] as string;
     if (opts.variables && ch === '$' && raw[i + 1] === '{') {
       const end = raw.indexOf('}', i + 2);
       if (end < 0) return `unterminated policy variable in "${raw}"`;
       const inner = raw.slice(i + 2, end);
-      take(i);
+      if (i > start) lit += raw.slice(start, i);
       i = end;
       start = end + 1;
       // The escapes stand for the literal character, never a wildcard.
@@ -59,7 +52,8 @@ export function parseTemplate(raw: string, opts: TemplateOptions): Part[] | stri
       }
       const m = VARIABLE.exec(inner);
       if (!m) return `malformed policy variable "\${${inner}}" in "${raw}"`;
-      flush();
+      if (lit) parts.push({ t: 'lit', v: lit });
+      lit = '';
       const key = m[1] as string;
       const part: Part = { t: 'var', key, keyLower: key.toLowerCase() };
       if (m[2] !== undefined) part.fallback = m[2];
@@ -67,15 +61,17 @@ export function parseTemplate(raw: string, opts: TemplateOptions): Part[] | stri
       continue;
     }
     if (opts.wildcards && (ch === '*' || ch === '?')) {
-      take(i);
+      if (i > start) lit += raw.slice(start, i);
       start = i + 1;
-      flush();
+      if (lit) parts.push({ t: 'lit', v: lit });
+      lit = '';
       parts.push(ch === '*' ? STAR : ONE);
     }
   }
-  take(raw.length);
-  flush();
-  return parts;
+  if (raw.length > start) lit += raw.slice(start);
+  if (lit) parts.push({ t: 'lit', v: lit });
+  // Sized to its contents (an array grown from [] reserves 17 slots): parsed patterns live long.
+  return parts.slice();
 }
 
 export function hasVariables(parts: readonly Part[]): boolean {

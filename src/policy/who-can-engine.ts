@@ -17,7 +17,7 @@ import type { PreparedPrincipal, PreparedView } from './prepared-view.js';
 import type { PreparedRequest } from './statement.js';
 import type { ContextValue, Decision, MaybeUnknownPolicy, ParsedStatement } from './types.js';
 import type { Lookup } from './variables.js';
-import { globMatch, type ConcretePart } from './wildcard.js';
+import { globMatch, type ConcretePart, type Pattern } from './wildcard.js';
 
 /** How the request stands with MFA (IAM User Guide, "AWS global condition context keys"). */
 export type Variant = 'mfa' | 'no-mfa-keys' | 'no-mfa-session';
@@ -82,11 +82,6 @@ export interface PrincipalPlan {
 
 const MFA_KEY = 'aws:multifactorauth';
 
-function actionMatches(st: ParsedStatement, action: string): boolean {
-  // Action patterns never hold variables (parsePolicy reads them literally).
-  const hit = st.actions.patterns.some((p) => globMatch(p.parts as ConcretePart[], action, 'action'));
-  return st.actions.negated ? !hit : hit;
-}
 
 function readsMfa(st: ParsedStatement): boolean {
   for (const c of st.conditions) {
@@ -103,9 +98,24 @@ function anyResource(st: ParsedStatement): boolean {
   return !r || (!r.negated && r.patterns.some((p) => p.raw === '*'));
 }
 
+/** 0 for the policies that may concern the action (by its service), 1 for the rest. */
+function candidates(pv: PreparedView, action: string): Uint8Array {
+  const part = new Uint8Array(pv.policies.length);
+  const colon = action.indexOf(':');
+  if (colon < 0 || action.includes('*') || action.includes('?')) return part;
+  part.fill(1);
+  for (const id of pv.byService.get(action.slice(0, colon).toLowerCase()) ?? []) part[id] = 0;
+  for (const id of pv.anyService) part[id] = 0;
+  return part;
+}
+
 export class WhoCanEngine {
   private readonly entries: (Entry | undefined)[];
+  /** Per policy id: 0 not looked at yet, 1 plays no part, 2 takes part. Dense, so the per-principal scan stays in cache. */
+  private readonly part: Uint8Array;
   private readonly requests: PreparedRequest[];
+  /** Whether an Action pattern matches the action: patterns are shared objects, few distinct ones. */
+  private readonly actionHits = new Map<Pattern, boolean>();
   /** The principal keys the requests read: switched per principal instead of building new lookups. */
   private keys = new Map<string, ContextValue>();
 
@@ -114,6 +124,7 @@ export class WhoCanEngine {
     private readonly q: EngineQuery,
   ) {
     this.entries = new Array<Entry | undefined>(pv.policies.length);
+    this.part = candidates(pv, q.action);
     const queryKeys = contextMap(q.context);
     const unknownMissing = q.missingKeys === 'unknown';
     this.requests = (['mfa', 'no-mfa-keys', 'no-mfa-session'] as const).map((v) => {
@@ -133,7 +144,7 @@ export class WhoCanEngine {
     if ('unknownBecause' in policy) {
       return { policy, statements: [], relevant: true, perPrincipal: false, mfa: false, perResource: false, evals: [unknownEval(policy)] };
     }
-    const statements = policy.statements.filter((st) => actionMatches(st, this.q.action));
+    const statements = policy.statements.filter((st) => this.actionMatches(st));
     return {
       policy,
       statements,
@@ -145,9 +156,23 @@ export class WhoCanEngine {
     };
   }
 
+  private actionMatches(st: ParsedStatement): boolean {
+    let hit = false;
+    for (const p of st.actions.patterns) {
+      let h = this.actionHits.get(p);
+      // Action patterns never hold variables (parsePolicy reads them literally).
+      if (h === undefined) this.actionHits.set(p, (h = globMatch(p.parts as ConcretePart[], this.q.action, 'action')));
+      if ((hit = h)) break;
+    }
+    return st.actions.negated ? !hit : hit;
+  }
+
   private entry(id: number): Entry {
     let e = this.entries[id];
-    if (!e) this.entries[id] = e = this.entryOf(this.pv.policies[id] as MaybeUnknownPolicy);
+    if (!e) {
+      this.entries[id] = e = this.entryOf(this.pv.policies[id] as MaybeUnknownPolicy);
+      this.part[id] = e.relevant ? 2 : 1;
+    }
     return e;
   }
 
@@ -160,7 +185,9 @@ export class WhoCanEngine {
     const identity: number[] = [];
     let mfa = false;
     let perResource = false;
+    const part = this.part;
     for (const id of p.identity) {
+      if (part[id] === 1) continue;
       const e = this.entry(id);
       if (!e.relevant) continue;
       identity.push(id);
@@ -201,24 +228,31 @@ export class WhoCanEngine {
     req.resource = target.resource;
     req.hasBoundary = p.boundary >= 0;
     this.keys = p.keys;
-    const ev = (id: number): PolicyEval => this.verdict(this.entry(id), req, slot, target.resource);
+    const resource = target.resource;
+    const identity: PolicyEval[] = [];
+    for (const id of plan.identity) identity.push(this.verdict(this.entry(id), req, slot, resource));
+    const scps: PolicyEval[][] = [];
+    for (const level of this.pv.scps) {
+      const evals: PolicyEval[] = [];
+      for (const id of level) evals.push(this.verdict(this.entry(id), req, slot, resource));
+      scps.push(evals);
+    }
     const set: EvaluatedSet = {
-      identity: plan.identity.map(ev),
-      resource: targetEntry ? [this.verdict(targetEntry, req, slot, target.resource)] : [],
-      scps: this.pv.scps.map((level) => level.map(ev)),
+      identity,
+      resource: targetEntry ? [this.verdict(targetEntry, req, slot, resource)] : [],
+      scps,
       rcps: [],
       session: [],
       resourcePolicyRequired: targetEntry?.policy.source.type === 'trust',
     };
-    if (p.boundary >= 0) set.boundary = ev(p.boundary);
+    if (p.boundary >= 0) set.boundary = this.verdict(this.entry(p.boundary), req, slot, resource);
     return decide(req, set, target.resourceAccount);
   }
 
   private verdict(e: Entry, req: PreparedRequest, variant: number, resource: string): PolicyEval {
-    if ('unknownBecause' in e.policy) return e.evals[0] as PolicyEval;
     const policy = e.policy;
-    const compute = (): PolicyEval => evaluateStatements(policy, e.statements, req);
-    if (e.perPrincipal) return compute();
+    if ('unknownBecause' in policy) return e.evals[0] as PolicyEval;
+    if (e.perPrincipal) return evaluateStatements(policy, e.statements, req);
     const slot = e.mfa ? variant : 0;
     let evals = e.evals;
     if (e.perResource) {
@@ -227,6 +261,6 @@ export class WhoCanEngine {
       if (!r) e.byResource.set(resource, (r = []));
       evals = r;
     }
-    return (evals[slot] ??= compute());
+    return (evals[slot] ??= evaluateStatements(policy, e.statements, req));
   }
 }

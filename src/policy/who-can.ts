@@ -93,9 +93,14 @@ const asAllowed = (d: Decision | undefined): Allowed =>
 
 /** The better of the two "without MFA" answers (access keys first on a tie). */
 function bestOf(a: Decision, b: Decision): Decision {
-  const rank = (d: Decision): number => (d.decision === 'allow' ? 2 : d.decision === 'undecided' ? 1 : 0);
   return rank(b) > rank(a) ? b : a;
 }
+
+function rank(d: Decision): number {
+  return d.decision === 'allow' ? 2 : d.decision === 'undecided' ? 1 : 0;
+}
+
+const listed = (a: Allowed): boolean => a === true || a === 'undecided';
 
 const isResourceSide = (t: TraceEntry): boolean => t.policy.type === 'resource' || t.policy.type === 'trust';
 
@@ -130,14 +135,12 @@ const VARIANTS: Record<'true' | 'false' | 'both', readonly Variant[]> = {
 
 /** The result for one principal from its decisions (in the order of `variants`), or undefined when it is not listed. */
 function resultOf(pp: PreparedPrincipal, variants: readonly Variant[], ds: readonly Decision[], includeDenied: boolean): WhoCanResult | undefined {
-  const get = (v: Variant): Decision | undefined => ds[variants.indexOf(v)];
-  const withMfa = get('mfa');
-  const keys = get('no-mfa-keys');
-  const session = get('no-mfa-session');
+  const withMfa = ds[variants.indexOf('mfa')];
+  const keys = ds[variants.indexOf('no-mfa-keys')];
+  const session = ds[variants.indexOf('no-mfa-session')];
   const withoutMfa = keys && session ? bestOf(keys, session) : undefined;
   const allowedWithMfa = asAllowed(withMfa);
   const allowedWithoutMfa = asAllowed(withoutMfa);
-  const listed = (a: Allowed): boolean => a === true || a === 'undecided';
   if (!includeDenied && !listed(allowedWithMfa) && !listed(allowedWithoutMfa)) return undefined;
   const decisions: WhoCanResult['decisions'] = {};
   if (withMfa) decisions.withMfa = withMfa;
@@ -204,17 +207,18 @@ export function askWhoCan(view: IamView, actions: readonly string[], targets: re
       const plan = engine.plan(pp);
       if (plan.inert && !anyTargetPolicy && !includeDenied) continue;
       // Policies that ignore the resource: one answer per resource account serves every target.
-      const shared = new Map<string, WhoCanResult | undefined>();
-      targets.forEach((t, i) => {
+      const shared = targets.length > 1 && !plan.perResource ? new Map<string, WhoCanResult | undefined>() : undefined;
+      for (let i = 0; i < targets.length; i++) {
+        const t = targets[i] as ResolvedTarget;
         const te = targetEntries[i];
         let r: WhoCanResult | undefined;
-        if (!te && !plan.perResource && shared.has(t.resourceAccount)) r = shared.get(t.resourceAccount);
+        if (!te && shared?.has(t.resourceAccount)) r = shared.get(t.resourceAccount);
         else {
           r = resultOf(pp, variants, engine.decide(plan, t, te, variants), includeDenied);
-          if (!te && !plan.perResource) shared.set(t.resourceAccount, r);
+          if (!te) shared?.set(t.resourceAccount, r);
         }
         if (r) (lists[i] as WhoCanResult[]).push(r);
-      });
+      }
     }
     targets.forEach((t, i) => out.push({ action, ...(t.label !== undefined ? { resource: t.label } : {}), results: lists[i] as WhoCanResult[] }));
   }

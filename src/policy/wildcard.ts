@@ -18,7 +18,22 @@ export interface Pattern {
   hasVariables: boolean;
 }
 
+/**
+ * A pattern without policy variables, split into parts on first use: a large account holds
+ * hundreds of thousands of Resource values, and a who-can question matches only a few of them.
+ */
+class LazyPattern implements Pattern {
+  readonly hasVariables = false;
+  #parts: Part[] | undefined;
+  constructor(readonly raw: string) {}
+  get parts(): Part[] {
+    // Without variables parseTemplate cannot fail.
+    return (this.#parts ??= parseTemplate(this.raw, { variables: false, wildcards: true }) as Part[]);
+  }
+}
+
 export function makePattern(raw: string, variables: boolean): Pattern | string {
+  if (!variables || !raw.includes('${')) return new LazyPattern(raw);
   const parts = parseTemplate(raw, { variables, wildcards: true });
   if (typeof parts === 'string') return parts;
   return { raw, parts, hasVariables: hasVariables(parts) };

@@ -39,7 +39,20 @@ testCheck(check, {
     {
       name: 'no password policy at all',
       inventory: [{ iam: { passwordPolicy: absent() } }],
-      findings: [r('policy', 'fail', 'The account has no password policy: IAM accepts passwords of 8 characters with no other rule, and reuse.')],
+      findings: [
+        r('policy', 'fail', 'The account has no password policy: IAM applies only its default (8 characters, three of the four character classes) and lets users reuse old passwords.'),
+      ],
+    },
+    {
+      // UpdateAccountPasswordPolicy without MinimumPasswordLength sets 6, not the no-policy default of 8.
+      name: 'a policy that leaves the length out gets the API default of 6',
+      source: 'terraform',
+      inventory: [policy({ ...strong, minimumPasswordLength: undefined })],
+      findings: [
+        r('length', 'fail', 'The password policy requires only 6 characters; at least 14 are wanted.'),
+        r('reuse', 'pass', 'The password policy remembers the last 24 passwords (the configured minimum is 24).'),
+        ...classes,
+      ],
     },
     {
       name: 'short, reused, no symbols, never expiring',

@@ -44,7 +44,7 @@ export default defineCheck({
       'resource "aws_iam_account_password_policy" "strict" {\n  minimum_password_length        = 14\n  password_reuse_prevention      = 24\n  require_symbols                = true\n  require_numbers                = true\n  require_uppercase_characters   = true\n  require_lowercase_characters   = true\n  allow_users_to_change_password = true\n}',
   },
   messages: {
-    none: 'The account has no password policy: IAM accepts passwords of 8 characters with no other rule, and reuse.',
+    none: 'The account has no password policy: IAM applies only its default (8 characters, three of the four character classes) and lets users reuse old passwords.',
     lengthOk: 'The password policy requires at least {{value}} characters (the configured minimum is {{min}}).',
     lengthLow: 'The password policy requires only {{value}} characters; at least {{min}} are wanted.',
     reuseOk: 'The password policy remembers the last {{value}} passwords (the configured minimum is {{min}}).',
@@ -65,8 +65,9 @@ export default defineCheck({
     const p = pp.value;
     const out: CheckResult[] = [];
 
-    // GetAccountPasswordPolicy always returns the length; 8 is IAM's floor when a source leaves it out.
-    const length = p.minimumPasswordLength ?? 8;
+    // GetAccountPasswordPolicy always returns the length; a policy set without one (a template) gets
+    // UpdateAccountPasswordPolicy's default, 6 (8 is the default only when there is no policy at all).
+    const length = p.minimumPasswordLength ?? 6;
     out.push({ status: length >= options.minimumLength ? 'pass' : 'fail', resource, message: length >= options.minimumLength ? 'lengthOk' : 'lengthLow', data: { value: length, min: options.minimumLength }, detail: 'length' });
 
     if (options.reusePrevention > 0) {

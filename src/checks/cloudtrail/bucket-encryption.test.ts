@@ -36,9 +36,14 @@ testCheck(check, {
       findings: [atRest('pass', 'Trail main writes to bucket trail-logs, whose default encryption is SSE-KMS.'), noOwnKey],
     },
     {
-      name: 'no key and no default encryption',
+      // CloudTrail encrypts its deliveries with SSE-S3 when the trail names no key: absent bucket
+      // encryption is no unencrypted log, only the missing trail key (CIS 3.5) fails.
+      name: 'no key and no default encryption: the logs are still SSE-S3, the trail key is what is missing',
       inventory: [trails('us-east-1', noKey), buckets(bucket('trail-logs', { encryption: absent() }))],
-      findings: [atRest('fail', 'Trail main has no KMS key and its bucket trail-logs has no default encryption.'), noOwnKey],
+      findings: [
+        atRest('pass', 'Trail main writes to bucket trail-logs, which names no default encryption: CloudTrail still encrypts every log file it delivers with S3-managed keys (SSE-S3).'),
+        noOwnKey,
+      ],
     },
   ],
   unknown: [

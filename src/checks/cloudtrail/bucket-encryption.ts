@@ -33,7 +33,8 @@ export default defineCheck({
     trailKms: 'Trail {{trail}} encrypts its logs with KMS key {{key}}.',
     bucketKms: 'Trail {{trail}} writes to bucket {{bucket}}, whose default encryption is SSE-KMS.',
     sseS3: 'Trail {{trail}} writes to bucket {{bucket}}, encrypted at rest with S3-managed keys (SSE-S3).',
-    none: 'Trail {{trail}} has no KMS key and its bucket {{bucket}} has no default encryption.',
+    sseS3Default:
+      'Trail {{trail}} writes to bucket {{bucket}}, which names no default encryption: CloudTrail still encrypts every log file it delivers with S3-managed keys (SSE-S3).',
     elsewhere: 'Trail {{trail}} has no KMS key, and its bucket {{bucket}} is not among this account\'s buckets (an organisation trail or another account\'s log archive): scan that account to judge its encryption.',
     ownKey: 'Trail {{trail}} has its own KMS key: reading its logs needs kms:Decrypt as well as s3:GetObject.',
     noOwnKey: 'Trail {{trail}} has no KMS key of its own (CIS 3.5, FSBP CloudTrail.2): anyone with s3:GetObject on the bucket reads its logs.',
@@ -74,7 +75,9 @@ function atRest(inventory: Inventory, t: Trail, resource: ResourceRef, trail: st
       const enc = where.bucket.encryption;
       if (enc.state !== 'ok' && enc.state !== 'absent') return missing(resource, enc, `the default encryption of bucket ${bucket}`, 'at-rest');
       const rules = enc.state === 'ok' ? enc.value.rules : [];
-      if (rules.length === 0) return { ...base, status: 'fail', message: 'none', data: { trail, bucket } };
+      // CloudTrail delivers its log files SSE-S3 encrypted when the trail names no key, whatever the
+      // bucket says (CloudTrail User Guide; and S3 has encrypted every new object since January 2023).
+      if (rules.length === 0) return { ...base, status: 'pass', message: 'sseS3Default', data: { trail, bucket } };
       if (rules.some((r) => r.algorithm.startsWith('aws:kms'))) return { ...base, status: 'pass', message: 'bucketKms', data: { trail, bucket } };
       return { ...base, status: 'pass', message: 'sseS3', data: { trail, bucket } };
     }

@@ -6,6 +6,7 @@ import check from './rds-connections-alarm.js';
 const ACCOUNT = `arn:aws:iam::${TEST_ACCOUNT}:root`;
 const dbArn = (id: string, region = 'us-east-1') => `arn:aws:rds:${region}:${TEST_ACCOUNT}:db:${id}`;
 const clusterArn = (id: string) => `arn:aws:rds:us-east-1:${TEST_ACCOUNT}:cluster:${id}`;
+const euCluster = `arn:aws:rds:eu-west-1:${TEST_ACCOUNT}:cluster:eu`;
 const TOPIC = `arn:aws:sns:us-east-1:${TEST_ACCOUNT}:ops`;
 const db = (id: string, clusterId?: string) => ({ id, arn: dbArn(id), engine: 'postgres', publiclyAccessible: false, storageEncrypted: true, securityGroupIds: [], ...(clusterId ? { clusterId } : {}) });
 const cluster = (id: string, memberIds: string[]) => ({ id, arn: clusterArn(id), engine: 'aurora-postgresql', storageEncrypted: true, securityGroupIds: [], memberIds });
@@ -63,6 +64,21 @@ testCheck(check, {
       name: 'the alarms could not be read where databases exist',
       inventory: [region('us-east-1', { instances: [db('billing')] }), { regions: { 'us-east-1': { cloudwatch: { alarms: failed('cloudwatch:DescribeAlarms', 'AccessDenied') } } } }],
       findings: [{ status: 'unknown', resourceId: dbArn('billing'), message: 'Could not read the CloudWatch alarms of us-east-1: cloudwatch:DescribeAlarms failed: AccessDenied.' }],
+    },
+    {
+      // Never a fail on a guess: the unread list could hold the alarm's coverage (cluster alarm, or alarms on every member).
+      name: 'without their own alarm, an instance whose cluster and a cluster whose instances could not be read',
+      regions: ['us-east-1', 'eu-west-1'],
+      inventory: [
+        { regions: { 'us-east-1': { rds: { instances: ok([db('aurora-1', 'aurora')]), clusters: failed('rds:DescribeDBClusters', 'AccessDenied') }, cloudwatch: { alarms: ok([]) } } } },
+        { regions: { 'eu-west-1': { rds: { instances: failed('rds:DescribeDBInstances', 'AccessDenied'), clusters: ok([{ ...cluster('eu', ['eu-1']), arn: euCluster }]) }, cloudwatch: { alarms: ok([]) } } } },
+      ],
+      findings: [
+        { status: 'unknown', resourceId: ACCOUNT, detail: 'clusters', message: 'Could not read the DB clusters of us-east-1: rds:DescribeDBClusters failed: AccessDenied.' },
+        { status: 'unknown', resourceId: dbArn('aurora-1'), message: 'Could not read whether cluster aurora has a connection-count alarm that covers DB instance aurora-1: rds:DescribeDBClusters failed: AccessDenied.' },
+        { status: 'unknown', resourceId: ACCOUNT, detail: 'instances', message: 'Could not read the DB instances of eu-west-1: rds:DescribeDBInstances failed: AccessDenied.' },
+        { status: 'unknown', resourceId: euCluster, message: 'Could not read whether the instances of DB cluster eu have connection-count alarms: rds:DescribeDBInstances failed: AccessDenied.' },
+      ],
     },
     {
       name: 'the databases could not be listed',

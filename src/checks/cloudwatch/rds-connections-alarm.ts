@@ -77,6 +77,8 @@ export default defineCheck({
         const data = { kind: 'DB instance', db: d.id, region };
         if (own.kind === 'alarm') out.push({ status: 'pass', resource, message: 'alarmed', data: { ...data, alarm: own.alarm.name, threshold: threshold(own.alarm) } });
         else if (viaCluster?.kind === 'alarm') out.push({ status: 'pass', resource, message: 'viaCluster', data: { ...data, cluster: d.clusterId ?? '', alarm: viaCluster.alarm.name } });
+        // Its cluster's alarm would cover it: with the clusters unread, no alarm of its own proves nothing.
+        else if (d.clusterId && clusters.state !== 'ok' && clusters.state !== 'absent') out.push(missing(resource, clusters, `whether cluster ${d.clusterId} has a connection-count alarm that covers DB instance ${d.id}`));
         else if (own.kind === 'silent') out.push({ status: 'fail', resource, message: 'silent', data: { ...data, alarm: own.alarm.name } });
         else out.push({ status: 'fail', resource, message: 'none', data });
       }
@@ -87,6 +89,8 @@ export default defineCheck({
         const members = c.memberIds.map((m) => instanceCov.get(m));
         if (own.kind === 'alarm') out.push({ status: 'pass', resource, message: 'alarmed', data: { ...data, alarm: own.alarm.name, threshold: threshold(own.alarm) } });
         else if (members.length > 0 && members.every((m) => m?.kind === 'alarm')) out.push({ status: 'pass', resource, message: 'viaMembers', data });
+        // Alarms on every member would cover it: with the instances unread, that is unknown.
+        else if (c.memberIds.length > 0 && instances.state !== 'ok' && instances.state !== 'absent') out.push(missing(resource, instances, `whether the instances of DB cluster ${c.id} have connection-count alarms`));
         else if (own.kind === 'silent') out.push({ status: 'fail', resource, message: 'silent', data: { ...data, alarm: own.alarm.name } });
         else out.push({ status: 'fail', resource, message: 'none', data });
       }

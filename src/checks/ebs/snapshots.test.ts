@@ -115,6 +115,7 @@ testCheck(check, {
         {
           status: 'unknown',
           resourceId: `arn:aws:iam::${TEST_ACCOUNT}:root`,
+          detail: 'snapshots',
           message: 'Could not read the EBS snapshots in us-east-1: ec2:DescribeSnapshots failed: RequestLimitExceeded.',
         },
         {
@@ -129,8 +130,17 @@ testCheck(check, {
       name: 'the volumes could not be listed; an absent permission attribute means no sharing',
       inventory: [{ regions: { 'us-east-1': { ec2: { volumes: failed('ec2:DescribeVolumes', 'UnauthorizedOperation'), snapshots: ok([snapshot('snap-0111', 'vol-0aaa', '2026-05-31T00:00:00.000Z', { createVolumePermission: absent() })]) } } } }],
       findings: [
-        { status: 'unknown', resourceId: `arn:aws:iam::${TEST_ACCOUNT}:root`, message: 'Could not read the EBS volumes in us-east-1: ec2:DescribeVolumes failed: UnauthorizedOperation.' },
+        { status: 'unknown', resourceId: `arn:aws:iam::${TEST_ACCOUNT}:root`, detail: 'volumes', message: 'Could not read the EBS volumes in us-east-1: ec2:DescribeVolumes failed: UnauthorizedOperation.' },
         ...privateOk(),
+      ],
+    },
+    {
+      // Both gaps sit on the account in one region: their details keep the two finding ids apart.
+      name: 'neither volumes nor snapshots could be listed',
+      inventory: [{ regions: { 'us-east-1': { ec2: { volumes: failed('ec2:DescribeVolumes', 'UnauthorizedOperation'), snapshots: failed('ec2:DescribeSnapshots', 'UnauthorizedOperation') } } } }],
+      findings: [
+        { status: 'unknown', resourceId: `arn:aws:iam::${TEST_ACCOUNT}:root`, detail: 'snapshots', message: 'Could not read the EBS snapshots in us-east-1: ec2:DescribeSnapshots failed: UnauthorizedOperation.' },
+        { status: 'unknown', resourceId: `arn:aws:iam::${TEST_ACCOUNT}:root`, detail: 'volumes', message: 'Could not read the EBS volumes in us-east-1: ec2:DescribeVolumes failed: UnauthorizedOperation.' },
       ],
     },
   ],

@@ -88,7 +88,7 @@ function judgeRegion(inv: Inventory, region: string, r: RegionalInventory, opts:
   if (snapshots.state === 'ok') {
     for (const s of owned) out.push(...judgeSnapshot(s, region));
   } else if (snapshots.state !== 'absent') {
-    out.push(missing(accountResource(inv, region), snapshots, `the EBS snapshots in ${region}`));
+    out.push(missing(accountResource(inv, region), snapshots, `the EBS snapshots in ${region}`, 'snapshots'));
   }
   if (volumes.state === 'ok') {
     const inUse = volumes.value.filter((v) => v.state === 'in-use');
@@ -108,7 +108,8 @@ function judgeRegion(inv: Inventory, region: string, r: RegionalInventory, opts:
       }
     }
   } else if (volumes.state !== 'absent') {
-    out.push(missing(accountResource(inv, region), volumes, `the EBS volumes in ${region}`));
+    // Distinct details: both lists can fail in one region, on the same account resource.
+    out.push(missing(accountResource(inv, region), volumes, `the EBS volumes in ${region}`, 'volumes'));
   }
   return out;
 }

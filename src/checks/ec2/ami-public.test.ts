@@ -29,9 +29,10 @@ testCheck(check, {
   ],
   fail: [
     {
+      // Critical, like a public EBS snapshot (ebs.snapshots) or RDS snapshot (rds.access-restricted): the same disks, to anyone.
       name: 'a public image the account owns',
       inventory: images(image('ami-legacy', { name: 'legacy-app', public: true })),
-      findings: [{ status: 'fail', resourceId: arn('ami-legacy'), message: 'Image ami-legacy (legacy-app) is public: every AWS account can launch it.' }],
+      findings: [{ status: 'fail', resourceId: arn('ami-legacy'), severity: 'critical', message: 'Image ami-legacy (legacy-app) is public: every AWS account can launch it.' }],
     },
   ],
   unknown: [

@@ -16,9 +16,10 @@ function judge(img: Image, region: string, o: Options): CheckResult<Message>[] {
   const resource = refOf(img, img.arn, 'AWS::EC2::Image', region);
   const image = labelOf(img.id, img.tags, img.name);
   if (img.public) {
+    // As critical as a public EBS or RDS snapshot: anyone gets a full copy of the disks.
     return o.allowedPublicImageIds.includes(img.id)
       ? [{ status: 'pass', resource, message: 'publicAllowed', data: { image } }]
-      : [{ status: 'fail', resource, message: 'public', data: { image } }];
+      : [{ status: 'fail', resource, message: 'public', data: { image }, severity: 'critical' }];
   }
   const shared = img.sharedWith?.state === 'ok' ? img.sharedWith.value : [];
   return shared.length > 0

@@ -92,6 +92,26 @@ testCheck(check, {
       ],
     },
     {
+      // Aurora keeps PubliclyAccessible on its instances: without them the cluster is not "not public".
+      name: 'an Aurora cluster whose member instances could not be read',
+      inventory: [
+        inRegion({
+          rds: { instances: failed('rds:DescribeDBInstances', 'AccessDenied'), clusters: ok([cluster('prod', { securityGroupIds: ['sg-db'], memberIds: ['prod-1'] })]), snapshots: ok([]) },
+          ec2: { securityGroups: ok([sg('sg-db', { ingress: [fromGroup(5432, 'sg-app')] })]) },
+        }),
+      ],
+      findings: [
+        { status: 'unknown', resourceId: 'arn:aws:iam::123456789012:root', detail: 'instances', message: 'Could not read the DB instances: rds:DescribeDBInstances failed: AccessDenied.' },
+        {
+          status: 'unknown',
+          resourceId: rdsArn('cluster', 'prod'),
+          detail: 'public',
+          message: 'Could not read the members of DB cluster prod (their PubliclyAccessible flags decide whether it is public): rds:DescribeDBInstances failed: AccessDenied.',
+        },
+        { status: 'pass', resourceId: rdsArn('cluster', 'prod'), detail: 'ingress', message: 'DB cluster prod admits its port only from security groups or from address blocks no wider than /16 (IPv4) and /56 (IPv6).' },
+      ],
+    },
+    {
       name: 'security groups could not be read',
       inventory: [inRegion({ rds: { instances: ok([db('orders', { securityGroupIds: ['sg-db'] })]), clusters: ok([]), snapshots: ok([]) } })],
       findings: [

@@ -149,8 +149,10 @@ export default defineCheck({
         const members = db.kind === 'DB cluster' ? publicMembers(r, db.id) : [];
         const isPublic = db.publiclyAccessible === true || members.length > 0;
         const base = { kind: db.kind, db: db.id };
-        // A cluster without the flag (Aurora) is judged through its members.
-        if (db.publiclyAccessible !== undefined || db.kind === 'DB cluster') {
+        // A cluster without the flag (Aurora) is judged through its members: unread members decide nothing.
+        if (db.kind === 'DB cluster' && db.publiclyAccessible === undefined && instances.state !== 'ok' && instances.state !== 'absent') {
+          out.push(missing(db.resource, instances, `the members of DB cluster ${db.id} (their PubliclyAccessible flags decide whether it is public)`, 'public'));
+        } else if (db.publiclyAccessible !== undefined || db.kind === 'DB cluster') {
           out.push(
             isPublic
               ? { status: 'fail', resource: db.resource, message: 'public', detail: 'public', data: { ...base, members: members.length > 0 ? `public members: ${members.join(', ')}` : 'PubliclyAccessible = true' } }

@@ -53,6 +53,20 @@ testCheck(check, {
       findings: [{ status: 'unknown', resourceId: Z, message: 'Zone example.com: the DMARC record could not be looked up: example-com.dmarc.provider.example is outside the hosted zones Rampart read.' }],
     },
     {
+      // A subdomain without its own record inherits its parent's: unread parent records decide nothing.
+      name: "a subdomain zone whose parent zone's records could not be read",
+      inventory: [zones({ ...zone('Z1', 'example.com.', []), records: failed('route53:ListResourceRecordSets', 'AccessDenied') }, zone('Z2', 'mail.example.com.', []))],
+      findings: [
+        { status: 'unknown', resourceId: Z, message: 'Could not read the records of zone example.com: route53:ListResourceRecordSets failed: AccessDenied.' },
+        {
+          status: 'unknown',
+          resourceId: zoneArn('Z2'),
+          message:
+            'Zone mail.example.com: the DMARC record could not be looked up: it has none of its own, and the record of example.com it would inherit is not known: the records of zone example.com could not be read (route53:ListResourceRecordSets failed: AccessDenied).',
+        },
+      ],
+    },
+    {
       name: "a zone's records could not be read",
       inventory: [zones({ ...zone('Z1', 'example.com.', []), records: failed('route53:ListResourceRecordSets', 'AccessDenied') })],
       findings: [{ status: 'unknown', resourceId: Z, message: 'Could not read the records of zone example.com: route53:ListResourceRecordSets failed: AccessDenied.' }],

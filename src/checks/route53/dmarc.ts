@@ -107,6 +107,11 @@ export function createDmarcCheck(fallback?: TxtResolver) {
         // highest known parent zone as that domain, and its sp= (else p=) as the policy.
         const parent = [...ancestors(zone)].reverse().find((n) => known.has(n));
         const inherited = parent ? lookup(resolve, parent) : undefined;
+        // The parent's record decides; when it cannot be looked up, neither can the verdict.
+        if (inherited && 'unknown' in inherited) {
+          out.push({ status: 'unknown', resource, message: 'unknown', data: { zone, why: `it has none of its own, and the record of ${parent ?? 'its parent'} it would inherit is not known: ${inherited.unknown}` } });
+          continue;
+        }
         const parentRecord = inherited && 'records' in inherited && inherited.records.length === 1 ? inherited.records[0] : undefined;
         const parentParsed = parentRecord !== undefined ? parseDmarc(parentRecord) : undefined;
         if (parent && parentParsed && 'tags' in parentParsed) {

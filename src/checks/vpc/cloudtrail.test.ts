@@ -1,6 +1,10 @@
-import { ok, failed } from '../../inventory/index.js';
+import { describe, expect, it } from 'vitest';
+import { buildInventory, ok, failed } from '../../inventory/index.js';
 import { testCheck } from '../../test-utils/check-tester.js';
+import { runChecks } from '../../engine/run.js';
+import { complianceStatus, getFramework } from '../../compliance/index.js';
 import check from './cloudtrail.js';
+import trailEnabled from '../cloudtrail/enabled.js';
 import { ec2Arn, inRegion, vpc } from '../ec2/__tests__/fixtures.js';
 
 const ROOT = 'arn:aws:iam::123456789012:root';
@@ -64,6 +68,25 @@ testCheck(check, {
   ],
   unknown: [
     {
+      // An unread list makes the default VPC look empty: the region is then not "without VPCs in use".
+      name: 'no trail, and only a default VPC whose instances could not be read',
+      regions: ['eu-west-1'],
+      inventory: [
+        inRegion(
+          {
+            cloudtrail: { trails: ok([]) },
+            ec2: { vpcs: ok([vpc('vpc-d', { isDefault: true }, 'eu-west-1')]), flowLogs: ok([]), instances: failed('ec2:DescribeInstances', 'AccessDenied'), networkInterfaces: ok([]) },
+            ...none,
+          },
+          'eu-west-1',
+        ),
+      ],
+      findings: [
+        { status: 'unknown', resourceId: ROOT, detail: 'trail', message: 'Could not read what the default VPCs of eu-west-1 hold (no logging trail covers the region): ec2:DescribeInstances failed: AccessDenied.' },
+        { status: 'fail', resourceId: ec2Arn('vpc', 'vpc-d', 'eu-west-1'), detail: 'flow-logs', message: 'VPC vpc-d has no active flow log.' },
+      ],
+    },
+    {
       name: "the region's trails and flow logs could not be read",
       inventory: [inRegion({ cloudtrail: { trails: failed('cloudtrail:DescribeTrails', 'AccessDenied') }, ec2: { vpcs: ok([vpc('vpc-prod')]), flowLogs: failed('ec2:DescribeFlowLogs', 'AccessDenied') } })],
       findings: [
@@ -72,4 +95,18 @@ testCheck(check, {
       ],
     },
   ],
+});
+
+describe('vpc.cloudtrail in a compliance report', () => {
+  // Its trail verdict accepts any logging trail, and its flow-log failures say nothing of trails:
+  // CIS 3.1 / CloudTrail.1 are cloudtrail.enabled's to judge, flow logs are CIS 3.7 / EC2.6.
+  it('a VPC without flow logs fails CIS 3.7 and FSBP EC2.6, and leaves CIS 3.1 and CloudTrail.1 to the trail', () => {
+    const allEvents = ok({ classic: [{ readWriteType: 'All' as const, includeManagementEvents: true, excludeManagementEventSources: [] }], advanced: [] });
+    const inv = buildInventory([inRegion({ cloudtrail: { trails: ok([trail('org', { eventSelectors: allEvents })]) }, ec2: { vpcs: ok([vpc('vpc-prod')]), flowLogs: ok([]) } })]);
+    const checks = [check, trailEnabled];
+    const { findings } = runChecks(inv, checks, { now: new Date('2026-06-01T00:00:00Z') });
+    const status = (framework: string, id: string) => complianceStatus(getFramework(framework), findings, checks).requirements.find((r) => r.requirement.id === id)?.status;
+    expect([status('cis', '3.1'), status('fsbp', 'CloudTrail.1')]).toEqual(['pass', 'pass']);
+    expect([status('cis', '3.7'), status('fsbp', 'EC2.6')]).toEqual(['fail', 'fail']);
+  });
 });

@@ -16,7 +16,8 @@ function allTrails(inv: Inventory): Trail[] {
 function judgeTrails(inv: Inventory, region: string, r: RegionalInventory, trails: Trail[]): CheckResult<Message | 'missing'> | undefined {
   const usage = regionUsage(r);
   const vpcs = r.ec2.vpcs;
-  const hasVpcs = vpcs.state === 'ok' ? vpcs.value.some((v) => inUse(v, usage)) : undefined;
+  // A default VPC looks empty when what it could hold was not read: then whether the region is in use is unknown.
+  const hasVpcs = vpcs.state !== 'ok' ? undefined : vpcs.value.some((v) => inUse(v, usage)) ? true : usage.unread.length === 0 ? false : undefined;
   if (hasVpcs === false) return undefined;
   const resource = accountResource(inv, region);
   const candidates = trails.filter((t) => t.isMultiRegion || t.homeRegion === region);
@@ -24,7 +25,10 @@ function judgeTrails(inv: Inventory, region: string, r: RegionalInventory, trail
   if (logging) {
     return { status: 'pass', resource, detail: 'trail', message: 'trailCovers', data: { region, trail: logging.name, kind: logging.isMultiRegion ? 'multi-region trail' : 'trail' } };
   }
-  if (hasVpcs === undefined) return missing(resource, vpcs, `the VPCs of ${region} (no logging trail covers it)`, 'trail');
+  if (hasVpcs === undefined) {
+    if (vpcs.state !== 'ok') return missing(resource, vpcs, `the VPCs of ${region} (no logging trail covers it)`, 'trail');
+    return missing(resource, usage.unread[0] ?? vpcs, `what the default VPCs of ${region} hold (no logging trail covers the region)`, 'trail');
+  }
   const unreadStatus = candidates.find((t) => t.status.state !== 'ok');
   if (unreadStatus) return missing(resource, unreadStatus.status, `whether trail ${unreadStatus.name} is logging`, 'trail');
   // A region's own DescribeTrails shows every trail that covers it (shadow and organisation trails too).
@@ -59,7 +63,8 @@ export default defineCheck({
   needs: ['regions.*.cloudtrail.trails', 'regions.*.ec2.vpcs', 'regions.*.ec2.flowLogs', 'regions.*.ec2.instances', 'regions.*.ec2.networkInterfaces', 'regions.*.rds.instances', 'regions.*.elb.v2', 'regions.*.elb.classic'],
   permissions: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus', 'ec2:DescribeVpcs', 'ec2:DescribeFlowLogs', 'ec2:DescribeInstances', 'ec2:DescribeNetworkInterfaces', 'rds:DescribeDBInstances', 'elasticloadbalancing:DescribeLoadBalancers'],
   sources: ['aws'],
-  compliance: { cis: ['3.1', '3.7'], fsbp: ['CloudTrail.1', 'EC2.6'] },
+  // Not CIS 3.1 / CloudTrail.1: this check accepts any logging trail for a region (cloudtrail.enabled judges those controls).
+  compliance: { cis: ['3.7'], fsbp: ['EC2.6'] },
   remediation: {
     text: 'Create one multi-region trail (an organisation trail in AWS Organizations) and keep it logging. Turn on flow logs for each VPC, at least for rejected traffic and preferably for all, to CloudWatch Logs or S3. Delete default VPCs you do not use.',
     cli: 'aws cloudtrail create-trail --name org-trail --s3-bucket-name my-trail-bucket --is-multi-region-trail\naws cloudtrail start-logging --name org-trail\naws ec2 create-flow-logs --resource-type VPC --resource-ids vpc-0123456789abcdef0 --traffic-type ALL --log-destination-type s3 --log-destination arn:aws:s3:::my-flow-log-bucket',

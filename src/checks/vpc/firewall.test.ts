@@ -4,6 +4,8 @@ import check from './firewall.js';
 import { ec2Arn, inRegion, instance, vpc } from '../ec2/__tests__/fixtures.js';
 
 const arn = (id: string) => ec2Arn('vpc', id);
+/** Every list that can show a VPC in use, read and empty: an empty default VPC is then known to be empty. */
+const readEmpty = { ec2: { instances: ok([]), networkInterfaces: ok([]) }, rds: { instances: ok([]) }, elb: { v2: ok([]), classic: ok([]) } };
 const fw = (vpcId: string, name = 'prod-fw') => ({ arn: `arn:aws:network-firewall:us-east-1:123456789012:firewall/${name}`, name, vpcId });
 
 testCheck(check, {
@@ -12,7 +14,12 @@ testCheck(check, {
       name: "a Network Firewall in one VPC, an appliance tag on another; an empty default VPC and another account's shared VPC are not judged",
       inventory: [
         inRegion({
-          ec2: { vpcs: ok([vpc('vpc-prod', { tags: { Name: 'prod' } }), vpc('vpc-corp', { tags: { 'firewall-appliance': 'palo-alto-ha' } }), vpc('vpc-def', { isDefault: true }), vpc('vpc-ram', { arn: 'arn:aws:ec2:us-east-1:999988887777:vpc/vpc-ram' })]), instances: ok([]) },
+          ec2: {
+            vpcs: ok([vpc('vpc-prod', { tags: { Name: 'prod' } }), vpc('vpc-corp', { tags: { 'firewall-appliance': 'palo-alto-ha' } }), vpc('vpc-def', { isDefault: true }), vpc('vpc-ram', { arn: 'arn:aws:ec2:us-east-1:999988887777:vpc/vpc-ram' })]),
+            ...readEmpty.ec2,
+          },
+          rds: readEmpty.rds,
+          elb: readEmpty.elb,
           networkFirewall: { firewalls: ok([fw('vpc-prod')]) },
         }),
       ],
@@ -40,6 +47,18 @@ testCheck(check, {
     },
   ],
   unknown: [
+    {
+      name: 'a default VPC without a firewall whose network interfaces could not be read may be in use',
+      inventory: [
+        inRegion({
+          ec2: { vpcs: ok([vpc('vpc-def', { isDefault: true })]), instances: ok([]), networkInterfaces: failed('ec2:DescribeNetworkInterfaces', 'AccessDenied') },
+          rds: readEmpty.rds,
+          elb: readEmpty.elb,
+          networkFirewall: { firewalls: ok([]) },
+        }),
+      ],
+      findings: [{ status: 'unknown', resourceId: arn('vpc-def'), message: 'Could not read what the default VPC vpc-def holds (it has no firewall): ec2:DescribeNetworkInterfaces failed: AccessDenied.' }],
+    },
     {
       name: 'firewalls could not be read',
       inventory: [inRegion({ ec2: { vpcs: ok([vpc('vpc-prod')]) }, networkFirewall: { firewalls: failed('network-firewall:ListFirewalls', 'AccessDeniedException') } })],

@@ -15,7 +15,11 @@ type Options = z.infer<typeof options>;
 type Message = 'networkFirewall' | 'appliance' | 'noFirewall';
 
 function judge(v: Vpc, r: RegionalInventory, region: string, o: Options, inv: Inventory): CheckResult<Message | 'missing'>[] {
-  if (ownedElsewhere(v, inv) || !inUse(v, regionUsage(r))) return [];
+  if (ownedElsewhere(v, inv)) return [];
+  const usage = regionUsage(r);
+  const used = inUse(v, usage);
+  // An empty default VPC is no workload; one that only looks empty (unread lists) may be.
+  if (!used && usage.unread.length === 0) return [];
   const resource = vpcRef(v, region);
   const vpc = vpcLabel(v);
   const tag = v.tags[o.applianceTagKey];
@@ -25,9 +29,9 @@ function judge(v: Vpc, r: RegionalInventory, region: string, o: Options, inv: In
   const fws = r.networkFirewall.firewalls;
   if (fws.state !== 'ok' && fws.state !== 'absent') return [missing(resource, fws, `the Network Firewall firewalls that could protect VPC ${vpc}`)];
   const fw = fws.state === 'ok' ? fws.value.filter((f) => f.vpcId === v.id) : [];
-  return fw.length > 0
-    ? [{ status: 'pass', resource, message: 'networkFirewall', data: { vpc, firewall: fw.map((f) => f.name).join(', ') } }]
-    : [{ status: 'fail', resource, message: 'noFirewall', data: { vpc, tagKey: o.applianceTagKey } }];
+  if (fw.length > 0) return [{ status: 'pass', resource, message: 'networkFirewall', data: { vpc, firewall: fw.map((f) => f.name).join(', ') } }];
+  if (!used && usage.unread[0]) return [missing(resource, usage.unread[0], `what the default VPC ${vpc} holds (it has no firewall)`)];
+  return [{ status: 'fail', resource, message: 'noFirewall', data: { vpc, tagKey: o.applianceTagKey } }];
 }
 
 export default defineCheck({

@@ -51,6 +51,20 @@ testCheck(check, {
   ],
   unknown: [
     {
+      // One tag value seen is not one workload when a list that could show another was not read.
+      name: 'one workload seen, but the databases of the region could not be read',
+      inventory: [
+        inRegion({
+          ec2: { vpcs: ok([vpc('vpc-app', { tags: { workload: 'storefront' } })]), instances: ok([instance('i-1', { vpcId: 'vpc-app', tags: { workload: 'storefront' } })]), networkInterfaces: ok([]) },
+          rds: { instances: failed('rds:DescribeDBInstances', 'AccessDenied') },
+          ...noLbs,
+        }),
+      ],
+      findings: [
+        { status: 'unknown', resourceId: arn('vpc-app'), detail: 'workloads', message: 'Could not read the other resources of VPC vpc-app, which may belong to another workload: rds:DescribeDBInstances failed: AccessDenied.' },
+      ],
+    },
+    {
       name: 'what the default VPC holds could not be read',
       inventory: [inRegion({ ec2: { vpcs: ok([vpc('vpc-def', { isDefault: true })]), instances: ok([]), networkInterfaces: failed('ec2:DescribeNetworkInterfaces', 'AccessDenied') }, rds: { instances: ok([]) }, ...noLbs })],
       findings: [{ status: 'unknown', resourceId: arn('vpc-def'), detail: 'default-vpc', message: 'Could not read what the default VPC vpc-def holds: ec2:DescribeNetworkInterfaces failed: AccessDenied.' }],

@@ -14,6 +14,11 @@ type Message = 'defaultVpcEmpty' | 'defaultVpcUsed' | 'oneWorkload' | 'sharedWor
 
 const GONE = new Set(['terminated', 'shutting-down']);
 
+/** The lists whose resources carry workload tags, when one could not be read: one workload seen is then not one workload. */
+function unreadWorkloadList(r: RegionalInventory) {
+  return [r.ec2.instances, r.rds.instances, r.elb.v2, r.elb.classic].find((a) => a.state !== 'ok' && a.state !== 'absent');
+}
+
 /** The workload tag values found on a VPC and on what runs in it. */
 function workloadsIn(v: Vpc, r: RegionalInventory, key: string): string[] {
   const values = new Set<string>();
@@ -44,7 +49,12 @@ function judge(v: Vpc, r: RegionalInventory, region: string, o: Options): CheckR
   if (workloads.length > 1) {
     out.push({ status: 'fail', resource, detail: 'workloads', severity: 'low', message: 'sharedWorkloads', data: { vpc, key: o.workloadTagKey, workloads: workloads.join(', '), count: workloads.length } });
   } else if (workloads.length === 1 && !v.isDefault) {
-    out.push({ status: 'pass', resource, detail: 'workloads', message: 'oneWorkload', data: { vpc, key: o.workloadTagKey, workload: workloads[0] ?? '' } });
+    const unread = unreadWorkloadList(r);
+    out.push(
+      unread
+        ? missing(resource, unread, `the other resources of VPC ${vpc}, which may belong to another workload`, 'workloads')
+        : { status: 'pass', resource, detail: 'workloads', message: 'oneWorkload', data: { vpc, key: o.workloadTagKey, workload: workloads[0] ?? '' } },
+    );
   }
   return out;
 }

@@ -56,7 +56,11 @@ describe('collectLive', () => {
       { call: 'kms:DescribeKey', region: 'us-east-1', count: 1, errors: 1, throttles: 0, lastError: 'AccessDeniedException: no' },
     ]);
     expect(inv.meta.calls.find((c) => c.call === 'sts:GetCallerIdentity')).toMatchObject({ region: 'global', count: 1 });
-    expect(inv.regions['eu-west-1']?.kms.keys).toEqual({ state: 'error', call: 'kms:DescribeKey', error: 'AccessDeniedException: no' });
+    // The denied key stays listed, its rotation unknown (see kms.ts).
+    expect(inv.regions['eu-west-1']?.kms.keys).toEqual({
+      state: 'ok',
+      value: [{ arn: 'arn:k1', id: 'k1', manager: 'CUSTOMER', aliases: [], rotationEnabled: { state: 'error', call: 'kms:DescribeKey', error: 'AccessDeniedException: no' } }],
+    });
   });
 
   it('reports a selected region the account has not enabled, without calling it', async () => {
@@ -79,6 +83,13 @@ describe('collectLive', () => {
     expect(events.some((e) => e.type === 'warning' && e.message.includes('ec2:DescribeRegions'))).toBe(true);
   });
 
+  it('falls back to the GovCloud regions, not one region, when DescribeRegions is denied there', async () => {
+    mocks.get(STSClient).on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws-us-gov:iam::123456789012:user/audit' });
+    mocks.get(EC2Client).on(DescribeRegionsCommand).rejects(awsError('UnauthorizedOperation', 'no', 403));
+    const inv = await run({ services: ['guardduty'], env: { AWS_REGION: 'us-gov-west-1' } }).p;
+    expect(inv.meta.regions).toEqual(['us-gov-east-1', 'us-gov-west-1']);
+  });
+
   it('needs no region list for global services only', async () => {
     const inv = await run({ services: ['account'] }).p;
     expect(inv.meta.regions).toEqual([]);
@@ -88,6 +99,7 @@ describe('collectLive', () => {
   it('stops with a clear error when the credentials cannot be identified', async () => {
     mocks.get(STSClient).on(GetCallerIdentityCommand).rejects(awsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403));
     await expect(run().p).rejects.toThrow(IdentityError);
+    await expect(run().p).rejects.toThrow(/in us-east-1.*GovCloud or China/);
   });
 
   it('completes when a collector throws, and marks what it owned', async () => {

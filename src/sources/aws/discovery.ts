@@ -26,6 +26,13 @@ export const DEFAULT_REGIONS = [
   'us-west-2',
 ];
 
+/** The other partitions have no opt-in regions: every one of theirs is enabled. */
+const PARTITION_REGIONS: Record<string, readonly string[]> = {
+  aws: DEFAULT_REGIONS,
+  'aws-us-gov': ['us-gov-east-1', 'us-gov-west-1'],
+  'aws-cn': ['cn-north-1', 'cn-northwest-1'],
+};
+
 export interface Identity {
   account: string;
   arn: string;
@@ -40,7 +47,13 @@ const partitionOf = (arn: string) => arn.split(':')[1] || 'aws';
 export async function identify(shared: Shared, recorder: CallRecorder, region: string): Promise<Identity> {
   const ctx = new CollectContext({ account: '', partition: 'aws', region: GLOBAL_REGION, service: 'sts' }, DISCOVERY_COMMANDS, recorder, shared);
   const o = await ctx.send(ctx.client(STSClient, region), new GetCallerIdentityCommand({}));
-  if (!o.ok) throw new IdentityError(`could not identify the AWS credentials (sts:GetCallerIdentity): ${o.error}`);
+  if (!o.ok) {
+    // Credentials of GovCloud or China are unknown to every other partition's STS.
+    throw new IdentityError(
+      `could not identify the AWS credentials (sts:GetCallerIdentity in ${region}): ${o.error}` +
+        (o.code === 'InvalidClientTokenId' ? ` (for GovCloud or China, name a region of that partition: AWS_REGION or the profile's region)` : ''),
+    );
+  }
   const arn = o.value.Arn ?? '';
   return { account: o.value.Account ?? '', arn, partition: partitionOf(arn) };
 }
@@ -64,7 +77,7 @@ export async function planRegions(shared: Shared, recorder: CallRecorder, id: Id
   const ctx = new CollectContext({ account: id.account, partition: id.partition, region, service: 'ec2' }, DISCOVERY_COMMANDS, recorder, shared);
   const o = await ctx.send(ctx.client(EC2Client, region), new DescribeRegionsCommand({ AllRegions: true }));
   if (!o.ok) {
-    const regions = wanted?.length ? [...wanted] : id.partition === 'aws' ? [...DEFAULT_REGIONS] : [region];
+    const regions = wanted?.length ? [...wanted] : [...(PARTITION_REGIONS[id.partition] ?? [region])];
     return { regions, disabled: [], warning: `ec2:DescribeRegions failed (${o.error}); scanning ${wanted?.length ? 'the regions given' : 'the regions every account has'}` };
   }
   const all = new Map((o.value.Regions ?? []).map((r) => [r.RegionName ?? '', r.OptInStatus ?? 'opt-in-not-required']));

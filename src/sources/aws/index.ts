@@ -10,6 +10,7 @@ import { Limiter, type Limit } from './limits.js';
 import { needsRegions, planUnits, selectServices } from './plan.js';
 import type { ProgressEvent } from './progress.js';
 import { CallRecorder } from './recorder.js';
+import { startRegion } from './region.js';
 import { runUnit, type UnitResult } from './run-unit.js';
 
 export { SERVICES } from './collectors/index.js';
@@ -46,7 +47,10 @@ export interface LiveOptions {
   limits?: Partial<Record<string, Partial<Limit>>>;
   /** How many units run at once (default 8); per-service limits still apply. */
   unitConcurrency?: number;
-  /** Where endpoint overrides and the default region are read (default process.env). */
+  /**
+   * Where endpoint overrides and the starting region are read (default process.env). When given,
+   * the shared config files and the instance metadata are not asked for the region.
+   */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -82,11 +86,11 @@ export async function collectLive(opts: LiveOptions = {}): Promise<Inventory> {
   const env = opts.env ?? process.env;
   const emit = opts.onProgress ?? (() => undefined);
   const services = selectServices(opts.services);
-  const startRegion = env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1';
+  const firstRegion = await startRegion({ env, sharedConfig: opts.env === undefined, ...(opts.profile ? { profile: opts.profile } : {}) });
   const credentials =
     opts.credentials ??
     credentialsFor({
-      region: startRegion,
+      region: firstRegion,
       ...(opts.clientConfig ? { stsConfig: opts.clientConfig } : {}),
       ...(opts.profile ? { profile: opts.profile } : {}),
       ...(opts.roleArn ? { roleArn: opts.roleArn } : {}),
@@ -97,9 +101,9 @@ export async function collectLive(opts: LiveOptions = {}): Promise<Inventory> {
   const pool = shared.pool;
   try {
     const recorder = new CallRecorder();
-    const id = await identify(shared, recorder, startRegion);
+    const id = await identify(shared, recorder, firstRegion);
     const plan = needsRegions(services)
-      ? await planRegions(shared, recorder, id, startRegion, opts.regions)
+      ? await planRegions(shared, recorder, id, firstRegion, opts.regions)
       : { regions: [], disabled: [] as string[] };
     if (plan.warning) emit({ type: 'warning', message: plan.warning });
     const units = planUnits(id.account, id.partition, plan.regions, services);

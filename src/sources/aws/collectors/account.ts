@@ -4,7 +4,13 @@ import { attrOf, compact } from '../outcome.js';
 
 const commands = commandTable([[GetAlternateContactCommand, 'account:GetAlternateContact']]);
 
-/** The three alternate contacts; ResourceNotFoundException means that one is not set. */
+/**
+ * The three alternate contacts; ResourceNotFoundException means that one is not set.
+ *
+ * Personal data: the check needs only whether each contact is set. The name and title are kept
+ * so a report can say who is named (often a team); the e-mail address and phone number are
+ * personal data with no use here, and snapshots travel (tickets, CI artefacts): they are dropped.
+ */
 export const accountCollector: GlobalCollector = {
   service: 'account',
   scope: 'global',
@@ -19,8 +25,6 @@ export const accountCollector: GlobalCollector = {
           compact({
             name: o.AlternateContact?.Name,
             title: o.AlternateContact?.Title,
-            email: o.AlternateContact?.EmailAddress,
-            phone: o.AlternateContact?.PhoneNumber,
           }),
         ['ResourceNotFoundException'],
       );

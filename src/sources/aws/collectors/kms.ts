@@ -12,6 +12,17 @@ const commands = commandTable([
 ]);
 
 /**
+ * A key whose DescribeKey failed (most often a key policy that does not let the account's IAM
+ * policies in). It stays in the list: one locked key must not hide the others. AWS managed keys
+ * always let the account describe them and carry an alias/aws/ name, so any other such key is a
+ * customer key whose rotation is unknown.
+ */
+function undescribed(arn: string, id: string, aliases: string[], f: Failure): KmsKey {
+  if (aliases.some((a) => a.startsWith('alias/aws/'))) return { arn, id, manager: 'AWS', aliases };
+  return { arn, id, manager: 'CUSTOMER', aliases, rotationEnabled: failedAttr(f) };
+}
+
+/**
  * Key metadata of one region: who manages each key, its state and aliases, and, for enabled
  * symmetric customer keys (the only ones with automatic rotation), whether rotation is on.
  */
@@ -45,27 +56,28 @@ export const kmsCollector: RegionalCollector = {
         if (a.TargetKeyId && a.AliasName) aliasesOf.set(a.TargetKeyId, [...(aliasesOf.get(a.TargetKeyId) ?? []), a.AliasName]);
       }
     }
-    const described = await Promise.all(
-      keys.value.map(async (k): Promise<KmsKey | { fail: Failure }> => {
+    const keyList = await Promise.all(
+      keys.value.map(async (k): Promise<KmsKey> => {
+        const id = k.KeyId ?? '';
         const d = await ctx.send(kms, new DescribeKeyCommand({ KeyId: k.KeyArn ?? k.KeyId }));
-        if (!d.ok) return { fail: d };
+        if (!d.ok) return undescribed(k.KeyArn ?? '', id, aliasesOf.get(id) ?? [], d);
         const m = d.value.KeyMetadata;
-        const id = m?.KeyId ?? k.KeyId ?? '';
         const key: KmsKey = compact({
           arn: m?.Arn ?? k.KeyArn ?? '',
-          id,
+          id: m?.KeyId ?? id,
           manager: m?.KeyManager === 'AWS' ? ('AWS' as const) : ('CUSTOMER' as const),
           state: m?.KeyState,
-          aliases: aliasesOf.get(id) ?? [],
+          aliases: aliasesOf.get(m?.KeyId ?? id) ?? [],
         });
-        const rotatable = m?.KeyManager === 'CUSTOMER' && m.KeySpec === 'SYMMETRIC_DEFAULT' && m.KeyState === 'Enabled' && m.Origin !== 'EXTERNAL';
+        // Automatic rotation exists only for enabled symmetric keys whose material KMS generated:
+        // imported (EXTERNAL), CloudHSM and external key store keys answer UnsupportedOperationException.
+        const rotatable = m?.KeyManager === 'CUSTOMER' && m.KeySpec === 'SYMMETRIC_DEFAULT' && m.KeyState === 'Enabled' && m.Origin === 'AWS_KMS';
         if (rotatable) {
-          key.rotationEnabled = attrOf(await ctx.send(kms, new GetKeyRotationStatusCommand({ KeyId: id })), (r) => r.KeyRotationEnabled === true);
+          key.rotationEnabled = attrOf(await ctx.send(kms, new GetKeyRotationStatusCommand({ KeyId: key.id })), (r) => r.KeyRotationEnabled === true);
         }
         return key;
       }),
     );
-    const failure = described.find((x): x is { fail: Failure } => 'fail' in x);
-    return { kms: { keys: failure ? failedAttr(failure.fail) : ok(described as KmsKey[]) } };
+    return { kms: { keys: ok(keyList) } };
   },
 };

@@ -18,7 +18,7 @@ afterAll(() => mocks.stubs.forEach((s) => s.restore()));
 beforeEach(() => mocks.reset());
 
 describe('account collector', () => {
-  it('reads each alternate contact; a missing one is absent', async () => {
+  it('reads each alternate contact without its e-mail address and phone number; a missing one is absent', async () => {
     const acct = mocks.get(AccountClient);
     acct.on(GetAlternateContactCommand, { AlternateContactType: 'SECURITY' }).resolves({
       AlternateContact: { AlternateContactType: 'SECURITY', Name: 'Sec team', Title: 'CISO', EmailAddress: 'sec@example.com', PhoneNumber: '+1-555-0100' },
@@ -30,11 +30,13 @@ describe('account collector', () => {
       id: ACCOUNT,
       partition: 'aws',
       alternateContacts: {
-        security: { state: 'ok', value: { name: 'Sec team', title: 'CISO', email: 'sec@example.com', phone: '+1-555-0100' } },
+        security: { state: 'ok', value: { name: 'Sec team', title: 'CISO' } },
         billing: { state: 'absent' },
         operations: { state: 'error', call: 'account:GetAlternateContact', error: 'AccessDeniedException: no' },
       },
     });
+    // Personal contact details are not needed to judge anything: they never reach a snapshot.
+    expect(JSON.stringify(part)).not.toMatch(/sec@example\.com|555-0100/);
   });
 });
 
@@ -140,5 +142,46 @@ describe('kms collector', () => {
       { arn: 'arn:k3', id: 'k3', manager: 'CUSTOMER', state: 'Enabled', aliases: [] },
     ]);
     expect(kms.commandCalls(GetKeyRotationStatusCommand).map((c) => c.args[0].input.KeyId)).toEqual(['k1']);
+  });
+
+  it('keeps every other key when one key policy denies DescribeKey, and says what is unknown of that one', async () => {
+    const kms = mocks.get(KMSClient);
+    kms.on(ListKeysCommand).resolves({ Keys: [{ KeyId: 'k1', KeyArn: 'arn:k1' }, { KeyId: 'k2', KeyArn: 'arn:k2' }, { KeyId: 'k3', KeyArn: 'arn:k3' }] });
+    kms.on(ListAliasesCommand).resolves({ Aliases: [{ AliasName: 'alias/locked', TargetKeyId: 'k2' }, { AliasName: 'alias/aws/rds', TargetKeyId: 'k3' }] });
+    kms.on(DescribeKeyCommand, { KeyId: 'arn:k1' }).resolves({ KeyMetadata: { KeyId: 'k1', Arn: 'arn:k1', KeyManager: 'CUSTOMER', KeySpec: 'SYMMETRIC_DEFAULT', KeyState: 'Enabled', Origin: 'AWS_KMS' } as never });
+    const denied = awsError('AccessDeniedException', 'User: arn:aws:iam::123456789012:role/Audit is not authorized to perform: kms:DescribeKey on this resource because the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access', 400);
+    kms.on(DescribeKeyCommand, { KeyId: 'arn:k2' }).rejects(denied);
+    kms.on(DescribeKeyCommand, { KeyId: 'arn:k3' }).rejects(denied);
+    kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: true });
+    const { part } = await collect(kmsCollector);
+    const [k1, k2, k3] = okValue(part.kms?.keys);
+    expect(k1).toEqual({ arn: 'arn:k1', id: 'k1', manager: 'CUSTOMER', state: 'Enabled', aliases: [], rotationEnabled: { state: 'ok', value: true } });
+    // A key whose policy shuts the auditor out is a customer key (AWS managed keys let the account describe them).
+    expect(k2).toEqual({
+      arn: 'arn:k2',
+      id: 'k2',
+      manager: 'CUSTOMER',
+      aliases: ['alias/locked'],
+      rotationEnabled: { state: 'error', call: 'kms:DescribeKey', error: expect.stringContaining('AccessDeniedException') },
+    });
+    // ...unless its alias says AWS manages it: AWS rotates those itself.
+    expect(k3).toEqual({ arn: 'arn:k3', id: 'k3', manager: 'AWS', aliases: ['alias/aws/rds'] });
+  });
+
+  it('asks rotation only of keys whose material KMS generates (not imported, CloudHSM or external key stores)', async () => {
+    const kms = mocks.get(KMSClient);
+    const origins = ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'];
+    kms.on(ListKeysCommand).resolves({ Keys: origins.map((_o, i) => ({ KeyId: `k${i}`, KeyArn: `arn:k${i}` })) });
+    origins.forEach((Origin, i) =>
+      kms.on(DescribeKeyCommand, { KeyId: `arn:k${i}` }).resolves({ KeyMetadata: { KeyId: `k${i}`, Arn: `arn:k${i}`, KeyManager: 'CUSTOMER', KeySpec: 'SYMMETRIC_DEFAULT', KeyState: 'Enabled', Origin } as never }),
+    );
+    // What KMS answers for a key in a custom key store.
+    kms.on(GetKeyRotationStatusCommand).callsFake((input: { KeyId: string }) => {
+      if (input.KeyId !== 'k0') throw awsError('UnsupportedOperationException', 'not supported for this key', 400);
+      return { KeyRotationEnabled: true };
+    });
+    const { part } = await collect(kmsCollector);
+    expect(okValue(part.kms?.keys).map((k) => k.rotationEnabled)).toEqual([{ state: 'ok', value: true }, undefined, undefined, undefined]);
+    expect(kms.commandCalls(GetKeyRotationStatusCommand).map((c) => c.args[0].input.KeyId)).toEqual(['k0']);
   });
 });
