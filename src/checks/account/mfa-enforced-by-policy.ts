@@ -4,7 +4,7 @@ import type { WhoCanVia } from '../../policy/index.js';
 import { defineCheck, type CheckResult } from '../types.js';
 import { accountResource, missing } from '../helpers.js';
 import { ActionList, DEFAULT_PRIVILEGED_ACTIONS } from './privileged-actions.js';
-import { listText, NO_MFA_KEYS, NO_MFA_SESSION, policyView, principalResource, viaOfDecision, viaText } from './policy-view.js';
+import { listText, policyView, principalResource, viaOfDecision, viaText } from './policy-view.js';
 
 const Options = z.object({
   privilegedActions: ActionList.default(DEFAULT_PRIVILEGED_ACTIONS),
@@ -65,11 +65,12 @@ export default defineCheck({
       const withMfa = new Map(pv.who({ action, mfa: true }).map((x) => [x.principal, x]));
       const atLimit = new Map(pv.who({ action, mfa: true, mfaAgeSeconds: options.maxMfaAgeSeconds + 1 }).map((x) => [x.principal, x]));
       const ancient = new Map(pv.who({ action, mfa: true, mfaAgeSeconds: ANCIENT_MFA }).map((x) => [x.principal, x]));
+      const noMfa = new Map(pv.who({ action, mfa: false }).map((x) => [x.principal, x]));
       for (const row of withAccess) {
         const u = per.get(row.arn)!;
         // Only the ways this user can lack MFA: a console session without it, or its access keys.
-        const variants = [row.passwordEnabled && NO_MFA_SESSION, (row.accessKey1Active || row.accessKey2Active) && NO_MFA_KEYS].filter((v) => !!v);
-        const without = variants.map((ctx) => pv.asUser(row.arn, action, ctx)).filter((d) => d !== undefined);
+        const w = noMfa.get(row.arn)?.decisions;
+        const without = [row.passwordEnabled && w?.withoutMfaSession, (row.accessKey1Active || row.accessKey2Active) && w?.withAccessKeys].filter((d) => !!d);
         const allowed = without.find((d) => d.decision === 'allow');
         if (allowed) {
           u.noMfa.push({ action, via: viaOfDecision(allowed) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { whoCanMany, type WhoCanResult } from '../../policy/index.js';
 import { defineCheck, type CheckResult } from '../types.js';
 import { accountResource, missing } from '../helpers.js';
 import { ActionList } from '../account/privileged-actions.js';
@@ -44,15 +45,20 @@ export default defineCheck({
     const pv = policyView(inventory);
     const gap = viewGap(pv);
     const out: CheckResult[] = [];
+    const zoneList = zones.state === 'ok' ? zones.value : [];
     // Registrar calls (route53domains:*) name no hosted zone: one question serves every zone.
     const accountWide = new Map(options.actions.filter((a) => !a.startsWith('route53:')).map((action) => [action, pv.who({ action })]));
-    for (const hz of zones.state === 'ok' ? zones.value : []) {
+    // Zone calls: one question for all zones, so a principal whose policies ignore the zone is evaluated once.
+    const perZone = new Map<string, WhoCanResult[]>();
+    const zoneActions = options.actions.filter((a) => a.startsWith('route53:'));
+    for (const e of whoCanMany(pv.view, zoneActions, zoneList.map((z) => z.arn))) perZone.set(`${e.action} ${e.resource ?? ''}`, e.results);
+    for (const hz of zoneList) {
       const resource = zoneResource(hz);
       const zone = zoneName(hz);
       const others = new Map<string, string[]>();
       const undecided: string[] = [];
       for (const action of options.actions) {
-        for (const r of accountWide.get(action) ?? pv.who({ action, resource: hz.arn })) {
+        for (const r of accountWide.get(action) ?? perZone.get(`${action} ${hz.arn}`) ?? []) {
           const can = r.allowedWithMfa === true || r.allowedWithoutMfa === true;
           const admin = pv.admin(r.principal);
           if (can && admin === true) continue;

@@ -22,6 +22,11 @@ interface CollectorBase {
   /** The --services name it answers to. */
   service: string;
   commands: CommandTable;
+  /**
+   * Actions AWS checks besides a command's own (IAM "dependent actions"): without them the call
+   * is denied although its own action is granted. Added to `rampart permissions`.
+   */
+  dependentActions?: readonly string[];
 }
 
 export interface GlobalCollector extends CollectorBase {

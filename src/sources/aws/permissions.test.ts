@@ -51,6 +51,13 @@ describe('rampart permissions', () => {
     expect(requiredActions(['account.alternate-contacts'])).not.toContain('s3:GetBucketPolicy');
   });
 
+  it("grants what AWS requires besides a call's own action (ListResourcesForWebACL per protected resource type)", () => {
+    const dependent = ['cognito-idp:ListResourcesForWebACL', 'apprunner:ListAssociatedServicesForWebAcl', 'ec2:DescribeVerifiedAccessInstanceWebAclAssociations'];
+    expect(requiredActions()).toEqual(expect.arrayContaining(dependent));
+    expect(requiredActions(['waf.attached'])).toEqual(expect.arrayContaining(['wafv2:ListResourcesForWebACL', ...dependent]));
+    expect(requiredActions(['account.alternate-contacts'])).not.toContain('cognito-idp:ListResourcesForWebACL');
+  });
+
   it('maps regional needs to their service', () => {
     const fake = { ...ALL_CHECKS[0]!, needs: ['regions.*.ec2.securityGroups', 'regions.*.networkFirewall.firewalls', 'wafGlobal.webAcls', 'host.files'] };
     expect(servicesForChecks([fake])).toEqual(['wafv2', 'ec2', 'network-firewall']);

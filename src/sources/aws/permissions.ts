@@ -40,7 +40,7 @@ export function servicesForChecks(checks: readonly AnyCheck[]): string[] {
 
 /** Every IAM action a collector of these services can need. */
 function collectorActions(services: readonly string[]): string[] {
-  return COLLECTORS.filter((c) => services.includes(c.service)).flatMap((c) => [...c.commands.values()]);
+  return COLLECTORS.filter((c) => services.includes(c.service)).flatMap((c) => [...c.commands.values(), ...(c.dependentActions ?? [])]);
 }
 
 /**

@@ -32,6 +32,20 @@ const REGIONAL_TYPES: ResourceType[] = [
 ];
 const UNSUPPORTED_HERE = 'WAFInvalidParameterException';
 
+/**
+ * ListResourcesForWebACL also checks a permission of the protected service (WAF Developer Guide,
+ * "Permissions for ListResourcesForWebACL"); without it that type is denied and the ACL's
+ * associations, ALBs included, become unknown. These three exist for this purpose alone and are
+ * list-only. API Gateway and AppSync may want theirs too (AWS's read-only WAF console policy has
+ * apigateway:GET, which can also read API key values): not granted here, so a denial there still
+ * shows as unknown associations, never as "protects nothing".
+ */
+const DEPENDENT_ACTIONS = [
+  'cognito-idp:ListResourcesForWebACL',
+  'apprunner:ListAssociatedServicesForWebAcl',
+  'ec2:DescribeVerifiedAccessInstanceWebAclAssociations',
+];
+
 async function associations(ctx: CollectContext, waf: WAFV2Client, arn: string): Promise<Attr<string[]>> {
   const all: string[] = [];
   for (const type of REGIONAL_TYPES) {
@@ -91,6 +105,7 @@ export const wafv2RegionalCollector: RegionalCollector = {
   scope: 'regional',
   fills: ['wafv2'],
   commands,
+  dependentActions: DEPENDENT_ACTIONS,
   async collect(ctx) {
     return { wafv2: { webAcls: await collectScope(ctx, 'REGIONAL', ctx.region) } };
   },
