@@ -1,10 +1,12 @@
 /**
  * `npm run bench` — every benchmark, a table, and bench/results.json.
- *   --quick          the live collection on a 5 % account (a sanity run; its ratios are not the targets)
+ *   --quick          the live collection on a 5 % account (a sanity run; its ratios are not the targets;
+ *                    written to bench/results-quick.json)
  *   --runs N         collections per variant (default 3; medians are reported)
  *   --variant a,b    collector settings to measure (bench/live/variants.ts; default: current)
  *   --only x,y       live, who-can, iac
- *   --live-heap      also sample the live heap (forced GC each second: timings are then not comparable)
+ *   --live-heap      also sample the live heap (forced GC each second: timings are then not comparable;
+ *                    written to bench/results-heap.json)
  */
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -122,13 +124,15 @@ async function main(): Promise<void> {
   console.log('');
   printTable(rows);
   for (const n of notes) console.log(`note: ${n}`);
-  const file = fileURLToPath(new URL('./results.json', import.meta.url));
+  // Only a full-size run without diagnostics replaces the reference figures.
+  const resultsName = args.quick ? 'results-quick.json' : args.liveHeap ? 'results-heap.json' : 'results.json';
+  const file = fileURLToPath(new URL(`./${resultsName}`, import.meta.url));
   const git = (...a: string[]) => spawnSync('git', a, { encoding: 'utf8' }).stdout.trim();
   // Which collector was measured: the commit, and whether its sources had uncommitted changes.
   const source = { commit: git('rev-parse', '--short', 'HEAD'), collectorsChanged: git('status', '--porcelain', '--', 'src/sources/aws') !== '' };
   const machine = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
   await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), source, machine, args: { ...args, only: [...args.only] }, results }, null, 2)}\n`);
-  console.log(`\nwritten: bench/results.json`);
+  console.log(`\nwritten: bench/${resultsName}`);
 }
 
 main().catch((e: unknown) => {

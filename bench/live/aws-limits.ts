@@ -48,8 +48,18 @@ const RULES: Readonly<Record<string, Rule & { perAction?: Readonly<Record<string
   route53: { key: 'route53', capacity: 5, refillPerSec: 5, scope: 'account', code: 'Throttling', status: 400, source: 'Route 53 developer guide, quotas: 5 requests/s per account' },
   // IAM publishes no rate; about 20 requests/s per account is what is observed (and what design.md assumes).
   iam: { key: 'iam', capacity: 20, refillPerSec: 20, scope: 'account', code: 'Throttling', status: 400, source: 'assumed: IAM publishes no rate (about 20/s per account observed)' },
-  // WAF: "maximum calls to any individual Get or List action: 5 per second", per account and Region.
-  wafv2: { key: 'wafv2:{action}', capacity: 5, refillPerSec: 5, scope: 'region', code: 'ThrottlingException', status: 400, source: 'WAF developer guide, quotas: 5 calls/s per Get or List action' },
+  // WAF quotas: "any individual Get or List action, if no other quota is defined for it: five
+  // requests per second"; ListResourcesForWebACL and GetWebACLForResource: one per second.
+  wafv2: {
+    key: 'wafv2:{action}',
+    capacity: 5,
+    refillPerSec: 5,
+    scope: 'region',
+    code: 'ThrottlingException',
+    status: 400,
+    source: 'WAF developer guide, quotas: 5 requests/s per Get or List action',
+    perAction: { ListResourcesForWebACL: { capacity: 1, refillPerSec: 1, source: 'WAF developer guide, quotas: ListResourcesForWebACL one request per second' } },
+  },
   // CloudWatch quotas: DescribeAlarms 9 transactions per second per Region.
   cloudwatch: { key: 'cloudwatch:{action}', capacity: 9, refillPerSec: 9, scope: 'region', code: 'Throttling', status: 400, source: 'CloudWatch quotas: DescribeAlarms 9 TPS' },
   sns: {

@@ -2,6 +2,7 @@ import { AWS_MANAGED_KEY_ALIASES, HOME_REGION, type SyntheticAccount } from './a
 import { throttleFor } from './aws-limits.js';
 import { GLOBAL_CLIENTS } from './calls.js';
 import { imageOfInstance } from './handlers/ec2-compute.js';
+import { isHttpListener } from './handlers/rds-elb.js';
 import { keyFacts } from './handlers/regional.js';
 import { minPages } from './pages.js';
 
@@ -141,6 +142,10 @@ export function needs(a: SyntheticAccount): Need[] {
     add('elasticloadbalancing:DescribeTags', 'ElasticLoadBalancingV2Client', region, Math.ceil(v / 20), 1);
     add('elasticloadbalancing:DescribeListeners', 'ElasticLoadBalancingV2Client', region, v, 1);
     add('elasticloadbalancing:DescribeLoadBalancerAttributes', 'ElasticLoadBalancingV2Client', region, v, 1);
+    // Rules matter only on an application load balancer's HTTP listeners (does HTTP redirect?).
+    let httpListeners = 0;
+    for (let k = 0; k < v; k++) for (let l = 0; l < a.listeners(region, k); l++) if (isHttpListener(k, l)) httpListeners++;
+    add('elasticloadbalancing:DescribeRules', 'ElasticLoadBalancingV2Client', region, httpListeners, 2);
     add('inspector2:BatchGetAccountStatus', 'Inspector2Client', region, 1);
     add('inspector2:ListFindingAggregations', 'Inspector2Client', region, 1);
     add('guardduty:ListDetectors', 'GuardDutyClient', region, 1);

@@ -46,6 +46,7 @@ export const PAGE_RULES: Readonly<Record<string, PageRule>> = {
   // ELB (both versions) PageSize: 1-400.
   'elasticloadbalancing:DescribeLoadBalancers': { max: 400, fallback: 400 },
   'elasticloadbalancing:DescribeListeners': { max: 400, fallback: 400 },
+  'elasticloadbalancing:DescribeRules': { max: 400, fallback: 400 },
   // SNS: fixed pages of 100.
   'sns:ListTopics': { max: 100, fallback: 100 },
   'sns:ListSubscriptionsByTopic': { max: 100, fallback: 100 },

@@ -75,6 +75,13 @@ describe('message templates', () => {
         expect(template, `message key "${r.message}"`).toBeDefined();
         for (const p of placeholders(template!)) expect(r.data ?? {}, `placeholder {{${p}}} of "${r.message}"`).toHaveProperty(p);
       }
+      // A result's own compliance refs stay within what its check declares (the union).
+      for (const r of results) {
+        if (!r.compliance) continue;
+        for (const key of ['cis', 'fsbp'] as const) {
+          for (const id of r.compliance[key] ?? []) expect(c.compliance?.[key] ?? [], `${key} ${id} of "${r.message}"`).toContain(id);
+        }
+      }
       // And the engine turns them into findings without error.
       const { runs } = runChecks(runInv, [c], { now: DEMO_NOW });
       expect(runs[0]?.error).toBeUndefined();

@@ -50,6 +50,11 @@ export interface CheckResult<M extends string = string> {
    * policy says nothing about it.
    */
   notCollected?: boolean;
+  /**
+   * The controls this result is evidence for. When set it replaces the check's `compliance` for this
+   * finding (`{}`: evidence for no control); the check's own refs stay the union of what it can speak to.
+   */
+  compliance?: ComplianceRefs;
 }
 
 export interface Remediation {

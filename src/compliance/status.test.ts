@@ -9,7 +9,9 @@ import { colors } from '../report/text/style.js';
 
 const check = (id: string, cis: string[]) => ({ ...ALL_CHECKS[0], id, compliance: { cis } }) as AnyCheck;
 const checks = [check('a', ['1.4']), check('b', ['1.4', '1.5']), check('c', ['1.6']), check('d', ['1.8'])];
-const finding = (checkId: string, status: Finding['status'], muted?: Finding['muted']): Finding => ({
+// By default a finding carries its check's refs, as the engine puts them when a result sets none.
+const refsOf = (checkId: string) => checks.find((c) => c.id === checkId)?.compliance;
+const finding = (checkId: string, status: Finding['status'], muted?: Finding['muted'], compliance = refsOf(checkId)): Finding => ({
   id: `${checkId}-${status}`,
   checkId,
   title: 't',
@@ -24,6 +26,7 @@ const finding = (checkId: string, status: Finding['status'], muted?: Finding['mu
   message: 'm',
   remediation: { text: 'x' },
   ...(muted ? { muted } : {}),
+  ...(compliance ? { compliance } : {}),
 });
 
 describe('complianceStatus', () => {
@@ -51,6 +54,21 @@ describe('complianceStatus', () => {
   it('tells "checks ran but judged nothing" from "no check covers it"', () => {
     expect(status([], '1.6')).toBe('not-assessed');
     expect(status([], '1.1')).toBe('not-covered');
+  });
+
+  it("counts a finding only toward the requirements its own refs name, not every ref of its check", () => {
+    // b covers 1.4 and 1.5; this failure is evidence for 1.5 only.
+    const only15 = finding('b', 'fail', undefined, { cis: ['1.5'] });
+    expect(status([finding('a', 'pass'), only15], '1.4')).toBe('pass');
+    expect(status([finding('a', 'pass'), only15], '1.5')).toBe('fail');
+    // Evidence for no control: the requirement was covered but judged nothing.
+    expect(status([finding('b', 'fail', undefined, {})], '1.5')).toBe('not-assessed');
+    const r = complianceStatus(cis, [finding('a', 'pass'), only15], checks).requirements.find((x) => x.requirement.id === '1.4');
+    expect(r?.counts).toEqual({ pass: 1 });
+  });
+
+  it('ignores a ref on a finding whose check does not cover the requirement', () => {
+    expect(status([finding('c', 'fail', undefined, { cis: ['1.6', '1.4'] }), finding('a', 'pass')], '1.4')).toBe('pass');
   });
 
   it('totals add up to the number of requirements, and the text lists each one', () => {

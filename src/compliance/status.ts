@@ -12,7 +12,7 @@ export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 
 export interface RequirementResult extends MappedRequirement {
   status: RequirementStatus;
-  /** Findings of the covering checks, by status. */
+  /** Findings whose own compliance refs name this requirement, by status. */
   counts: Partial<Record<Finding['status'], number>>;
 }
 
@@ -24,14 +24,20 @@ export interface ComplianceResult {
 
 /** Requirement-by-requirement status of a framework, from a report's findings. */
 export function complianceStatus(f: Framework, findings: readonly Finding[], checks?: readonly AnyCheck[]): ComplianceResult {
-  const byCheck = new Map<string, Finding[]>();
+  // A finding counts only toward the requirements its own refs name: a check's metadata is the union
+  // of what it can speak to, and a billing-contact finding says nothing about the security contact.
+  const byRequirement = new Map<string, Finding[]>();
   for (const x of findings) {
-    const list = byCheck.get(x.checkId);
-    if (list) list.push(x);
-    else byCheck.set(x.checkId, [x]);
+    for (const id of new Set(x.compliance?.[f.refKey] ?? [])) {
+      const list = byRequirement.get(id);
+      if (list) list.push(x);
+      else byRequirement.set(id, [x]);
+    }
   }
   const requirements = mapping(f, checks).map((m): RequirementResult => {
-    const hits = m.checkIds.flatMap((id) => byCheck.get(id) ?? []);
+    // ...and only findings of the checks that cover it, so the counts match the checks listed.
+    const covering = new Set(m.checkIds);
+    const hits = (byRequirement.get(m.requirement.id) ?? []).filter((h) => covering.has(h.checkId));
     const counts: RequirementResult['counts'] = {};
     for (const h of hits) counts[h.status] = (counts[h.status] ?? 0) + 1;
     return { ...m, counts, status: verdict(m, counts) };

@@ -125,3 +125,28 @@ describe('engine: gaps a source never fills', () => {
     expect(runChecks(inv, [gap] as AnyCheck[], { now }).findings.map((f) => f.status)).toEqual(['unknown']);
   });
 });
+
+describe('engine: compliance refs per finding', () => {
+  const res = { id: 'arn:aws:iam::123456789012:root', type: 'AWS::::Account', region: 'global' };
+  const mixed = defineCheck({
+    ...base,
+    id: 'test.compliance',
+    sources: ['aws'],
+    compliance: { cis: ['1.2'], fsbp: ['Account.1'] },
+    messages: { m: 'm' },
+    evaluate: () => [
+      { status: 'fail', resource: res, message: 'm', detail: 'inherits' },
+      { status: 'fail', resource: res, message: 'm', detail: 'none', compliance: {} },
+      { status: 'pass', resource: res, message: 'm', detail: 'own', compliance: { cis: ['1.2'] } },
+    ],
+  });
+
+  it("puts a result's own refs on its finding, the check's refs otherwise, and keeps {} as no control", () => {
+    const { findings } = runChecks(buildInventory([]), [mixed] as AnyCheck[], { now });
+    expect(findings.map((f) => [f.detail, f.compliance])).toEqual([
+      ['inherits', { cis: ['1.2'], fsbp: ['Account.1'] }],
+      ['none', {}],
+      ['own', { cis: ['1.2'] }],
+    ]);
+  });
+});

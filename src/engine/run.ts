@@ -1,6 +1,6 @@
 import { GLOBAL_REGION, type Inventory } from '../inventory/index.js';
 import { recommendation } from '../guide/index.js';
-import type { AnyCheck, CheckResult, Severity } from '../checks/types.js';
+import type { AnyCheck, CheckResult, ComplianceRefs, Severity } from '../checks/types.js';
 import type { Finding } from './finding.js';
 import { findingId } from './finding-id.js';
 import { formatMessage } from './message.js';
@@ -117,6 +117,12 @@ function toFinding(check: AnyCheck, r: CheckResult, inv: Inventory, checkError?:
     ...(r.resource.condition ? { condition: r.resource.condition } : {}),
     ...(r.detail !== undefined ? { detail: r.detail } : {}),
     ...(r.evidence ? { evidence: r.evidence } : {}),
-    ...(check.compliance ? { compliance: check.compliance } : {}),
+    ...effectiveCompliance(check, r),
   };
+}
+
+/** A result's own refs replace the check's: a billing contact is no evidence for the security-contact control. */
+function effectiveCompliance(check: AnyCheck, r: CheckResult): { compliance?: ComplianceRefs } {
+  const refs = r.compliance ?? check.compliance;
+  return refs ? { compliance: refs } : {};
 }

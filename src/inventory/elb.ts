@@ -28,6 +28,24 @@ export const ClassicLoadBalancerSchema = z.object({
 });
 export type ClassicLoadBalancer = z.infer<typeof ClassicLoadBalancerSchema>;
 
+export const ListenerActionSchema = z.object({
+  type: z.string(), // forward | redirect | fixed-response | authenticate-oidc | authenticate-cognito
+  redirect: z.object({ protocol: z.string().optional(), port: z.string().optional(), statusCode: z.string().optional() }).optional(),
+  targetGroupArn: z.string().optional(),
+});
+export type ListenerAction = z.infer<typeof ListenerActionSchema>;
+
+/** A non-default rule of a listener (DescribeRules, without the rule whose IsDefault is true). */
+export const ListenerRuleSchema = z.object({
+  arn: z.string().optional(),
+  /** '1'..'50000' as AWS returns it; IaC may leave it to AWS (empty). */
+  priority: z.string(),
+  /** A summary: field (path-pattern, host-header, http-header, query-string, http-request-method, source-ip) and its values. */
+  conditions: z.array(z.object({ field: z.string(), values: z.array(z.string()) })),
+  actions: z.array(ListenerActionSchema),
+});
+export type ListenerRule = z.infer<typeof ListenerRuleSchema>;
+
 export const ListenerSchema = z.object({
   ...ResourceBase,
   arn: z.string(),
@@ -35,13 +53,12 @@ export const ListenerSchema = z.object({
   protocol: z.string(), // HTTP | HTTPS | TCP | TLS | UDP | TCP_UDP | GENEVE
   sslPolicy: z.string().optional(),
   certificateArns: z.array(z.string()).default([]),
-  defaultActions: z.array(
-    z.object({
-      type: z.string(), // forward | redirect | fixed-response | authenticate-oidc | authenticate-cognito
-      redirect: z.object({ protocol: z.string().optional(), port: z.string().optional(), statusCode: z.string().optional() }).optional(),
-      targetGroupArn: z.string().optional(),
-    }),
-  ),
+  defaultActions: z.array(ListenerActionSchema),
+  /**
+   * The non-default rules, read for HTTP listeners only (the only ones a check needs). A missing key
+   * means not collected (a snapshot older than this field, or a listener of another protocol).
+   */
+  rules: attr(z.array(ListenerRuleSchema)).optional(),
 });
 export type Listener = z.infer<typeof ListenerSchema>;
 

@@ -33,6 +33,11 @@ export const LifecycleRuleSchema = z.object({
   id: z.string().optional(),
   enabled: z.boolean(),
   prefix: z.string().optional(),
+  /** Filter.Tag and Filter.And.Tags: the rule applies only to objects carrying every one of these tags. */
+  tags: z.record(z.string(), z.string()).optional(),
+  /** Filter.ObjectSizeGreaterThan / LessThan (bytes, also under Filter.And): the rule skips other objects. */
+  objectSizeGreaterThan: z.number().optional(),
+  objectSizeLessThan: z.number().optional(),
   transitions: z.array(
     z.object({ days: z.number().optional(), date: z.string().optional(), storageClass: z.string() }),
   ),

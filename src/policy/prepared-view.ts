@@ -24,8 +24,17 @@ export interface PreparedPrincipal {
   /** Id of its permissions boundary, or -1. */
   boundary: number;
   caller: RequestPrincipal;
-  /** Context keys the principal fixes (aws:PrincipalArn, aws:username, aws:userid, tags), lower-cased. */
-  keys: Map<string, ContextValue>;
+  /** Context keys the principal fixes, lower-cased: see principalKeyMap (built when first read). */
+  keys?: Map<string, ContextValue>;
+}
+
+/**
+ * The context keys a principal fixes (aws:PrincipalArn, aws:username, aws:userid, its tags...),
+ * lower-cased. Built on first use: most questions read no principal key, and a large account has
+ * tens of thousands of principals.
+ */
+export function principalKeyMap(p: PreparedPrincipal): Map<string, ContextValue> {
+  return (p.keys ??= contextMap({ ...principalContext(p.caller), ...principalKeys(p.principal, p.isUser) }));
 }
 
 export interface PreparedView {
@@ -155,15 +164,13 @@ function preparePrincipal(
       for (const name of g) identity.push(...groupIds(name));
     }
   }
-  const caller = principalFromArn(p.arn);
   return {
     principal: p,
     isUser,
     groups,
     identity,
     boundary: p.permissionsBoundary ? table.ref(p.permissionsBoundary, 'boundary', p.arn) : -1,
-    caller,
-    keys: contextMap({ ...principalContext(caller), ...principalKeys(p, isUser) }),
+    caller: principalFromArn(p.arn),
   };
 }
 

@@ -13,9 +13,9 @@
  */
 import { contextMap } from './conditions.js';
 import { decide, evaluateStatements, NOTHING_ALLOWS, unknownEval, type EvaluatedSet, type PolicyEval } from './evaluate.js';
-import type { PreparedPrincipal, PreparedView } from './prepared-view.js';
+import { principalKeyMap, type PreparedPrincipal, type PreparedView } from './prepared-view.js';
 import type { PreparedRequest } from './statement.js';
-import type { ContextValue, Decision, MaybeUnknownPolicy, ParsedStatement } from './types.js';
+import type { ContextValue, Decision, MaybeUnknownPolicy, ParsedStatement, PatternList } from './types.js';
 import type { Lookup } from './variables.js';
 import { globMatch, type ConcretePart, type Pattern } from './wildcard.js';
 
@@ -74,8 +74,8 @@ export interface PrincipalPlan {
   identity: number[];
   /** Some policy of it (boundary and SCPs included) reads an MFA key. */
   mfa: boolean;
-  /** Some policy of it depends on the resource. */
-  perResource: boolean;
+  /** The statements of its policies that name specific resources (none: the answer ignores the resource). */
+  resourceStatements: ParsedStatement[];
   /** Nothing can allow it and nothing denies it outright (no identity policy takes part, no SCP, no denying boundary): implicitly denied, unless a resource policy grants. */
   inert: boolean;
 }
@@ -116,8 +116,8 @@ export class WhoCanEngine {
   private readonly requests: PreparedRequest[];
   /** Whether an Action pattern matches the action: patterns are shared objects, few distinct ones. */
   private readonly actionHits = new Map<Pattern, boolean>();
-  /** The principal keys the requests read: switched per principal instead of building new lookups. */
-  private keys = new Map<string, ContextValue>();
+  /** The principal the requests are about: switched per principal instead of building new lookups. */
+  private current: PreparedPrincipal | undefined;
 
   constructor(
     private readonly pv: PreparedView,
@@ -131,7 +131,7 @@ export class WhoCanEngine {
       const variantKeys = contextMap(variantContext(v, q.mfaAgeSeconds));
       // The MFA variant's keys win over the principal's, which win over the query's.
       const lookup: Lookup = (key) => {
-        const a = variantKeys.get(key) ?? this.keys.get(key) ?? queryKeys.get(key);
+        const a = variantKeys.get(key) ?? (this.current ? principalKeyMap(this.current).get(key) : undefined) ?? queryKeys.get(key);
         if (a !== undefined) return a;
         // The principal's tags are all known: a tag it lacks is absent, not unknown.
         return unknownMissing && !key.startsWith('aws:principaltag/') ? 'unknown' : undefined;
@@ -184,7 +184,7 @@ export class WhoCanEngine {
   plan(p: PreparedPrincipal): PrincipalPlan {
     const identity: number[] = [];
     let mfa = false;
-    let perResource = false;
+    const resourceStatements: ParsedStatement[] = [];
     const part = this.part;
     for (const id of p.identity) {
       if (part[id] === 1) continue;
@@ -192,7 +192,7 @@ export class WhoCanEngine {
       if (!e.relevant) continue;
       identity.push(id);
       mfa ||= e.mfa;
-      perResource ||= e.perResource;
+      if (e.perResource) for (const st of e.statements) if (!anyResource(st)) resourceStatements.push(st);
     }
     // The boundary and SCPs only narrow, but what they read still matters when something allows.
     const narrowing = p.boundary >= 0 ? [p.boundary] : [];
@@ -200,11 +200,25 @@ export class WhoCanEngine {
     for (const id of narrowing) {
       const e = this.entry(id);
       mfa ||= e.mfa;
-      perResource ||= e.perResource;
+      if (e.perResource) for (const st of e.statements) if (!anyResource(st)) resourceStatements.push(st);
     }
     // With SCPs, or a boundary that denies, the full evaluation runs: the answer then names them.
     const boundaryDenies = p.boundary >= 0 && this.entry(p.boundary).statements.some((st) => st.effect === 'Deny');
-    return { p, identity, mfa, perResource, inert: identity.length === 0 && this.pv.scps.length === 0 && !boundaryDenies };
+    return { p, identity, mfa, resourceStatements, inert: identity.length === 0 && this.pv.scps.length === 0 && !boundaryDenies };
+  }
+
+  /**
+   * True when no statement of the plan that names specific resources names this one: the
+   * principal's answer is then the same as for any other such resource, and can be shared.
+   * A pattern with a policy variable might name it: never generic.
+   */
+  generic(plan: PrincipalPlan, resource: string): boolean {
+    for (const st of plan.resourceStatements) {
+      for (const p of (st.resources as PatternList).patterns) {
+        if (p.hasVariables || globMatch(p.parts as ConcretePart[], resource, 'resource')) return false;
+      }
+    }
+    return true;
   }
 
   /** The decision for each variant asked, in order. */
@@ -227,7 +241,7 @@ export class WhoCanEngine {
     req.principal = p.caller;
     req.resource = target.resource;
     req.hasBoundary = p.boundary >= 0;
-    this.keys = p.keys;
+    this.current = p;
     const resource = target.resource;
     const identity: PolicyEval[] = [];
     for (const id of plan.identity) identity.push(this.verdict(this.entry(id), req, slot, resource));

@@ -206,16 +206,18 @@ export function askWhoCan(view: IamView, actions: readonly string[], targets: re
     for (const pp of pv.principals) {
       const plan = engine.plan(pp);
       if (plan.inert && !anyTargetPolicy && !includeDenied) continue;
-      // Policies that ignore the resource: one answer per resource account serves every target.
-      const shared = targets.length > 1 && !plan.perResource ? new Map<string, WhoCanResult | undefined>() : undefined;
+      // Targets that none of the principal's resource-specific statements names get the same
+      // answer: one per resource account serves them all.
+      const shared = targets.length > 1 ? new Map<string, WhoCanResult | undefined>() : undefined;
       for (let i = 0; i < targets.length; i++) {
         const t = targets[i] as ResolvedTarget;
         const te = targetEntries[i];
+        const key = shared && !te && engine.generic(plan, t.resource) ? t.resourceAccount : undefined;
         let r: WhoCanResult | undefined;
-        if (!te && shared?.has(t.resourceAccount)) r = shared.get(t.resourceAccount);
+        if (key !== undefined && shared?.has(key)) r = shared.get(key);
         else {
           r = resultOf(pp, variants, engine.decide(plan, t, te, variants), includeDenied);
-          if (!te) shared?.set(t.resourceAccount, r);
+          if (key !== undefined) shared?.set(key, r);
         }
         if (r) (lists[i] as WhoCanResult[]).push(r);
       }

@@ -99,6 +99,9 @@ function classicIndex(ctx: HandlerContext, region: string, name: string): number
   return k;
 }
 
+/** An application load balancer's listener 0 is HTTPS; the others are HTTP (network ones: TLS, TCP). */
+export const isHttpListener = (k: number, l: number) => !isNetworkLb(k) && l > 0;
+
 const tooManyTags = () => awsError('ValidationError', 'DescribeTags takes at most 20 load balancers');
 
 export const rdsElbHandlers: HandlerTable = {
@@ -208,12 +211,58 @@ export const rdsElbHandlers: HandlerTable = {
         ListenerArn: `${arn.replace(':loadbalancer/', ':listener/')}/${l}`,
         LoadBalancerArn: arn,
         Port: https ? 443 : 80 + l,
-        Protocol: net ? (https ? 'TLS' : 'TCP') : https ? 'HTTPS' : 'HTTP',
+        Protocol: net ? (https ? 'TLS' : 'TCP') : isHttpListener(k, l) ? 'HTTP' : 'HTTPS',
         ...(https ? { SslPolicy: k % 6 ? 'ELBSecurityPolicy-TLS13-1-2-2021-06' : 'ELBSecurityPolicy-2016-08', Certificates: [{ CertificateArn: `arn:aws:acm:${req.region}:${ctx.account.id}:certificate/lb${k}` }] } : {}),
         DefaultActions: https || net ? [{ Type: 'forward', TargetGroupArn: `arn:aws:elasticloadbalancing:${req.region}:${ctx.account.id}:targetgroup/tg-${k}/0` }] : [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }],
       });
     }
     return { Listeners: list, ...(p.next ? { NextMarker: p.next } : {}) };
+  },
+  // Zero to two rules per HTTP listener; every fifth load balancer forwards /health in clear.
+  'ElasticLoadBalancingV2Client:DescribeRules': (req, ctx) => {
+    const listener = str(req.input.ListenerArn) ?? '';
+    const cut = listener.lastIndexOf('/');
+    const l = Number(listener.slice(cut + 1));
+    const k = v2Index(ctx, req.region, listener.slice(0, cut).replace(':listener/', ':loadbalancer/'));
+    const p = ctx.page(req.call, (k + l) % 3, req.input.Marker, req.input.PageSize);
+    const list = [];
+    for (let i = p.start; i < p.end; i++) {
+      const clear = i === 0 && k % 5 === 0;
+      list.push({
+        RuleArn: `${listener.replace(':listener/', ':listener-rule/')}/${i}`,
+        Priority: String((i + 1) * 10),
+        IsDefault: false,
+        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: [clear ? '/health' : `/old-${i}/*`] } }],
+        Actions: clear
+          ? [{ Type: 'forward', TargetGroupArn: `arn:aws:elasticloadbalancing:${req.region}:${ctx.account.id}:targetgroup/tg-${k}/0` }]
+          : [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }],
+      });
+    }
+    return { Rules: list, ...(p.next ? { NextMarker: p.next } : {}) };
+  },
+  'ElasticLoadBalancingV2Client:DescribeRules': (req, ctx) => {
+    const listenerArn = str(req.input.ListenerArn) ?? '';
+    const m = /^(.*):listener\/(.*)\/(\d+)$/.exec(listenerArn);
+    const k = m ? v2Index(ctx, req.region, `${m[1]}:loadbalancer/${m[2]}`) : undefined;
+    const l = m ? Number(m[3]) : NaN;
+    if (k === undefined || !(l < ctx.account.listeners(req.region, k))) throw awsError('ListenerNotFound', `One or more listeners not found: ${listenerArn}`);
+    // A few path rules, then the default rule (which AWS lists too).
+    const n = ctx.account.hash('rules', req.region, k, l) % 4;
+    const p = ctx.page(req.call, n + 1, req.input.Marker, req.input.PageSize);
+    const tg = `arn:aws:elasticloadbalancing:${req.region}:${ctx.account.id}:targetgroup/tg-${k}/0`;
+    const rules = [];
+    for (let r = p.start; r < p.end; r++) {
+      const isDefault = r === n;
+      rules.push({
+        RuleArn: `${listenerArn.replace(':listener/', ':listener-rule/')}/${r}`,
+        Priority: isDefault ? 'default' : String(r + 1),
+        IsDefault: isDefault,
+        Conditions: isDefault ? [] : [{ Field: 'path-pattern', PathPatternConfig: { Values: [`/api/v${r}/*`] } }],
+        Actions:
+          isDefault || r % 2 ? [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }] : [{ Type: 'forward', TargetGroupArn: tg }],
+      });
+    }
+    return { Rules: rules, ...(p.next ? { NextMarker: p.next } : {}) };
   },
   'ElasticLoadBalancingV2Client:DescribeLoadBalancerAttributes': (req, ctx) => {
     const k = v2Index(ctx, req.region, str(req.input.LoadBalancerArn) ?? '');

@@ -20,6 +20,15 @@ testCheck(check, {
       inventory: [{ account: { alternateContacts: { billing: contact, operations: contact, security: absent() } } }],
       findings: [r('billing', 'pass', 'The billing alternate contact is set.'), r('operations', 'pass', 'The operations alternate contact is set.'), r('security', 'fail', 'No security alternate contact is set.')],
     },
+    {
+      name: 'no billing contact: a failure, but evidence for no control (CIS 1.2 and Account.1 ask only for security)',
+      inventory: [{ account: { alternateContacts: { billing: absent(), operations: contact, security: contact } } }],
+      findings: [
+        { ...r('billing', 'fail', 'No billing alternate contact is set.'), compliance: {} },
+        { ...r('operations', 'pass', 'The operations alternate contact is set.'), compliance: {} },
+        { ...r('security', 'pass', 'The security alternate contact is set.'), compliance: { cis: ['1.2'], fsbp: ['Account.1'] } },
+      ],
+    },
   ],
   unknown: [
     {

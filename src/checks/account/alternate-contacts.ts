@@ -1,7 +1,9 @@
-import { defineCheck } from '../types.js';
+import { defineCheck, type ComplianceRefs } from '../types.js';
 import { accountResource, missing } from '../helpers.js';
 
 const KINDS = ['billing', 'operations', 'security'] as const;
+
+const SECURITY_REFS: ComplianceRefs = { cis: ['1.2'], fsbp: ['Account.1'] };
 
 export default defineCheck({
   id: 'account.alternate-contacts',
@@ -28,10 +30,12 @@ export default defineCheck({
   evaluate({ inventory }) {
     const resource = accountResource(inventory);
     return KINDS.map((kind) => {
+      // CIS 1.2 and FSBP Account.1 ask for the security contact only; the other two are the guide's.
+      const compliance = kind === 'security' ? SECURITY_REFS : {};
       const c = inventory.account.alternateContacts[kind];
-      if (c.state === 'ok') return { status: 'pass' as const, resource, message: 'set' as const, data: { kind }, detail: kind };
-      if (c.state === 'absent') return { status: 'fail' as const, resource, message: 'notSet' as const, data: { kind }, detail: kind };
-      return missing(resource, c, `the ${kind} alternate contact`, kind);
+      if (c.state === 'ok') return { status: 'pass' as const, resource, message: 'set' as const, data: { kind }, detail: kind, compliance };
+      if (c.state === 'absent') return { status: 'fail' as const, resource, message: 'notSet' as const, data: { kind }, detail: kind, compliance };
+      return { ...missing(resource, c, `the ${kind} alternate contact`, kind), compliance };
     });
   },
 });

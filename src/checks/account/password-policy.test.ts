@@ -66,6 +66,28 @@ testCheck(check, {
         r('max-age', 'fail', 'Passwords never expire; this configuration wants them to expire within 90 days.', 'low'),
       ],
     },
+    {
+      name: 'each rule is evidence only for its own controls: a missing symbol fails IAM.7, not CIS 1.8 or 1.9',
+      options: { maxAgeDays: 90 },
+      inventory: [policy({ ...strong, requireSymbols: false })],
+      findings: [
+        { ...r('length', 'pass', 'The password policy requires at least 14 characters (the configured minimum is 14).'), compliance: { cis: ['1.8'], fsbp: ['IAM.7'] } },
+        { ...r('reuse', 'pass', 'The password policy remembers the last 24 passwords (the configured minimum is 24).'), compliance: { cis: ['1.9'] } },
+        { ...r('symbols', 'fail', 'The password policy does not require a symbol.', 'low'), compliance: { fsbp: ['IAM.7'] } },
+        ...classes.slice(1).map((c) => ({ ...c, compliance: { fsbp: ['IAM.7'] } })),
+        { ...r('max-age', 'fail', 'Passwords never expire; this configuration wants them to expire within 90 days.', 'low'), compliance: {} },
+      ],
+    },
+    {
+      name: 'no policy at all is evidence against every control the check cites',
+      inventory: [{ iam: { passwordPolicy: absent() } }],
+      findings: [
+        {
+          ...r('policy', 'fail', 'The account has no password policy: IAM applies only its default (8 characters, three of the four character classes) and lets users reuse old passwords.'),
+          compliance: { cis: ['1.8', '1.9'], fsbp: ['IAM.7'] },
+        },
+      ],
+    },
   ],
   unknown: [
     {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PasswordPolicy } from '../../inventory/index.js';
-import { defineCheck, type CheckResult } from '../types.js';
+import { defineCheck, type CheckResult, type ComplianceRefs } from '../types.js';
 import { accountResource, missing } from '../helpers.js';
 
 const Options = z.object({
@@ -17,6 +17,12 @@ const Options = z.object({
   maxAgeDays: z.number().int().min(0).max(1095).default(0),
 });
 type Options = z.infer<typeof Options>;
+
+// Each rule is evidence only for the controls that ask for it: CIS 1.8 is the length, CIS 1.9 the
+// reuse; FSBP IAM.7 asks for a minimum length and the four character classes, not reuse or age.
+const LENGTH_REFS: ComplianceRefs = { cis: ['1.8'], fsbp: ['IAM.7'] };
+const REUSE_REFS: ComplianceRefs = { cis: ['1.9'] };
+const CLASS_REFS: ComplianceRefs = { fsbp: ['IAM.7'] };
 
 const CLASSES: Array<{ rule: string; option: keyof Options; field: keyof PasswordPolicy; label: string }> = [
   { rule: 'symbols', option: 'requireSymbols', field: 'requireSymbols', label: 'a symbol' },
@@ -68,22 +74,22 @@ export default defineCheck({
     // GetAccountPasswordPolicy always returns the length; a policy set without one (a template) gets
     // UpdateAccountPasswordPolicy's default, 6 (8 is the default only when there is no policy at all).
     const length = p.minimumPasswordLength ?? 6;
-    out.push({ status: length >= options.minimumLength ? 'pass' : 'fail', resource, message: length >= options.minimumLength ? 'lengthOk' : 'lengthLow', data: { value: length, min: options.minimumLength }, detail: 'length' });
+    out.push({ status: length >= options.minimumLength ? 'pass' : 'fail', resource, message: length >= options.minimumLength ? 'lengthOk' : 'lengthLow', data: { value: length, min: options.minimumLength }, detail: 'length', compliance: LENGTH_REFS });
 
     if (options.reusePrevention > 0) {
       const reuse = p.passwordReusePrevention ?? 0;
       const ok = reuse >= options.reusePrevention;
-      out.push({ status: ok ? 'pass' : 'fail', resource, message: ok ? 'reuseOk' : 'reuseLow', data: { value: reuse, min: options.reusePrevention }, detail: 'reuse' });
+      out.push({ status: ok ? 'pass' : 'fail', resource, message: ok ? 'reuseOk' : 'reuseLow', data: { value: reuse, min: options.reusePrevention }, detail: 'reuse', compliance: REUSE_REFS });
     }
     for (const c of CLASSES) {
       if (!options[c.option]) continue;
       const ok = p[c.field] === true;
-      out.push({ status: ok ? 'pass' : 'fail', resource, message: ok ? 'classOk' : 'classMissing', data: { class: c.label }, detail: c.rule, severity: ok ? undefined : 'low' });
+      out.push({ status: ok ? 'pass' : 'fail', resource, message: ok ? 'classOk' : 'classMissing', data: { class: c.label }, detail: c.rule, severity: ok ? undefined : 'low', compliance: CLASS_REFS });
     }
     if (options.maxAgeDays > 0) {
       const age = p.maxPasswordAge;
-      if (age === undefined || age === 0) out.push({ status: 'fail', resource, message: 'ageNever', data: { max: options.maxAgeDays }, detail: 'max-age', severity: 'low' });
-      else out.push({ status: age <= options.maxAgeDays ? 'pass' : 'fail', resource, message: age <= options.maxAgeDays ? 'ageOk' : 'ageLong', data: { value: age, max: options.maxAgeDays }, detail: 'max-age', severity: 'low' });
+      if (age === undefined || age === 0) out.push({ status: 'fail', resource, message: 'ageNever', data: { max: options.maxAgeDays }, detail: 'max-age', severity: 'low', compliance: {} });
+      else out.push({ status: age <= options.maxAgeDays ? 'pass' : 'fail', resource, message: age <= options.maxAgeDays ? 'ageOk' : 'ageLong', data: { value: age, max: options.maxAgeDays }, detail: 'max-age', severity: 'low', compliance: {} });
     }
     return out;
   },

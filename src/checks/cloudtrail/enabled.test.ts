@@ -31,10 +31,20 @@ testCheck(check, {
       name: 'write-only is accepted when read events are not required',
       options: { requireReadEvents: false },
       inventory: [trails('us-east-1', trail('main', { eventSelectors: ok({ classic: [{ readWriteType: 'WriteOnly', includeManagementEvents: true }], advanced: [] }) }))],
-      findings: [{ ...covered('main'), message: 'Multi-region trail main is logging write management events (read events are not required by this configuration).' }, logging('main')],
+      // A relaxed configuration passes, but is no evidence for CIS 3.1 or CloudTrail.1 (read and write).
+      findings: [{ ...covered('main'), message: 'Multi-region trail main is logging write management events (read events are not required by this configuration).', compliance: {} }, logging('main')],
     },
   ],
   fail: [
+    {
+      name: 'a stopped secondary trail fails only itself: CIS 3.1 and CloudTrail.1 rest on the covering trail',
+      inventory: [trails('us-east-1', trail('main'), trail('old', { isMultiRegion: false, status: ok({ isLogging: false }) }))],
+      findings: [
+        { ...covered('main'), compliance: { cis: ['3.1'], fsbp: ['CloudTrail.1'] } },
+        { ...logging('main'), compliance: {} },
+        { status: 'fail', resourceId: trailArn('old'), message: 'Trail old exists but is not logging: it records nothing.', compliance: {} },
+      ],
+    },
     {
       name: 'no trail at all',
       inventory: [trails('us-east-1')],

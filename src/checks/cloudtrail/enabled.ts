@@ -62,16 +62,19 @@ export default defineCheck({
     const out: CheckResult[] = [];
     // A template set is not the whole account: IaC inventories get only the per-trail verdicts.
     if (inventory.meta.source === 'aws') out.push(coverage(inventory, trails, unread, options));
+    // CIS 3.1 and CloudTrail.1 ask for one covering trail: only the coverage verdict speaks to them.
+    // A stopped secondary trail, or a region whose list failed, is the guide's concern alone.
+    const perTrail = { compliance: {} };
 
     // Each trail is actually on: a stopped trail is the classic first move of an intruder.
     for (const t of trails) {
       const resource = trailResource(inventory, t);
       const trail = trailLabel(inventory, t);
-      if (t.status.state !== 'ok') out.push(missing(resource, t.status, `the status of trail ${trail}`));
-      else out.push({ status: t.status.value.isLogging ? 'pass' : 'fail', resource, message: t.status.value.isLogging ? 'logging' : 'stopped', data: { trail } });
+      if (t.status.state !== 'ok') out.push({ ...missing(resource, t.status, `the status of trail ${trail}`), ...perTrail });
+      else out.push({ status: t.status.value.isLogging ? 'pass' : 'fail', resource, message: t.status.value.isLogging ? 'logging' : 'stopped', data: { trail }, ...perTrail });
     }
-    // Regions whose list failed: their own single-region trails are unseen.
-    for (const u of unread) out.push(missing(accountResource(inventory, u.region), u.attr, `the trails of ${u.region}`));
+    // Regions whose list failed: their own single-region trails are unseen (coverage says unknown).
+    for (const u of unread) out.push({ ...missing(accountResource(inventory, u.region), u.attr, `the trails of ${u.region}`), ...perTrail });
     return out;
   },
 });
@@ -86,7 +89,9 @@ function coverage(inventory: Inventory, trails: Trail[], unread: UnreadRegion[],
     const trail = trailLabel(inventory, good.t);
     const cov = good.t.eventSelectors.state === 'ok' ? managementCoverage(good.t.eventSelectors.value) : undefined;
     if (good.v.excluded.length > 0) return { ...base, status: 'pass', message: 'coveredExcluding', data: { trail, excluded: good.v.excluded.join(', ') } };
-    return { ...base, status: 'pass', message: cov && !cov.read ? 'coveredWriteOnly' : 'covered', data: { trail } };
+    // Write-only passes only a relaxed configuration: CIS 3.1 and CloudTrail.1 want read and write events.
+    if (cov && !cov.read) return { ...base, status: 'pass', message: 'coveredWriteOnly', data: { trail }, compliance: {} };
+    return { ...base, status: 'pass', message: 'covered', data: { trail } };
   }
   // A trail we could not fully read, or a region we could not list, might be the one that covers us.
   const undecided = verdicts.find((x) => x.v.ok === 'unknown');

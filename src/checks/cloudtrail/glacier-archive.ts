@@ -9,10 +9,26 @@ const Options = z.object({
   archiveClasses: z.array(z.string()).default(['GLACIER', 'DEEP_ARCHIVE', 'GLACIER_IR']),
 });
 
-/** A rule applies to the logs when its prefix and the log path overlap (one starts with the other). */
-function covers(rule: LifecycleRule, path: string): boolean {
+/**
+ * A rule covers the logs when its prefix is a prefix of the trail's log path: a narrower one (one
+ * region's folder) leaves the rest behind. An organisation trail writes under AWSLogs/<org id>/,
+ * an id the trail does not carry, so a rule on exactly that folder counts too.
+ */
+function covers(rule: LifecycleRule, path: string, orgTrail: boolean): boolean {
   const p = rule.prefix ?? '';
-  return p === '' || path.startsWith(p) || p.startsWith(path);
+  if (path.startsWith(p)) return true;
+  return orgTrail && p.startsWith(path) && /^o-[a-z0-9]{10,32}\/$/.test(p.slice(path.length));
+}
+
+const hasTags = (r: LifecycleRule) => Object.keys(r.tags ?? {}).length > 0;
+const hasSize = (r: LifecycleRule) => r.objectSizeGreaterThan !== undefined || r.objectSizeLessThan !== undefined;
+
+function sizeLabel(r: LifecycleRule): string {
+  const parts = [
+    ...(r.objectSizeGreaterThan !== undefined ? [`larger than ${r.objectSizeGreaterThan} bytes`] : []),
+    ...(r.objectSizeLessThan !== undefined ? [`smaller than ${r.objectSizeLessThan} bytes`] : []),
+  ];
+  return parts.join(' and ');
 }
 
 export default defineCheck({
@@ -37,6 +53,10 @@ export default defineCheck({
     archived: 'Trail {{trail}}: bucket {{bucket}} moves its logs to {{storageClass}} after {{after}} (rule {{rule}}).',
     noArchive: 'Trail {{trail}}: no enabled lifecycle rule of bucket {{bucket}} moves its logs to a Glacier class.',
     noLifecycle: 'Trail {{trail}}: bucket {{bucket}} has no lifecycle configuration, so its logs never move to Glacier.',
+    tagFiltered:
+      'Trail {{trail}}: rule {{rule}} of bucket {{bucket}} moves to {{storageClass}} only objects tagged {{tags}}; CloudTrail does not tag its log files, so the rule never applies to them.',
+    sizeFiltered:
+      'Trail {{trail}}: rule {{rule}} of bucket {{bucket}} moves to {{storageClass}} only objects {{size}}, so log files of other sizes never move to Glacier.',
     elsewhere: 'Trail {{trail}}: bucket {{bucket}} is not among this account\'s buckets (an organisation trail or another account\'s log archive): scan that account to judge it.',
     missing: 'Could not read {{what}}: {{why}}.',
   },
@@ -55,14 +75,26 @@ export default defineCheck({
       if (lc.state === 'absent') return [{ status: 'fail', resource, message: 'noLifecycle', data: { trail, bucket } }];
       if (lc.state !== 'ok') return [missing(resource, lc, `the lifecycle configuration of bucket ${bucket}`)];
       const path = logPrefix(t, inventory.meta.accountId);
+      // A filtered rule that would archive otherwise explains the failure better than "no rule".
+      let filtered: CheckResult | undefined;
       for (const rule of lc.value) {
-        if (!rule.enabled || !covers(rule, path)) continue;
+        if (!rule.enabled || !covers(rule, path, t.isOrganizationTrail)) continue;
         const tr = rule.transitions.find((x) => classes.has(x.storageClass.toUpperCase()));
-        if (tr) {
-          const after = tr.days !== undefined ? `${tr.days} days` : tr.date ? `${tr.date}` : 'creation';
-          return [{ status: 'pass', resource, message: 'archived', data: { trail, bucket, storageClass: tr.storageClass, after, rule: rule.id ?? '(unnamed)' } }];
+        if (!tr) continue;
+        const base = { trail, bucket, storageClass: tr.storageClass, rule: rule.id ?? '(unnamed)' };
+        if (hasTags(rule)) {
+          const tags = Object.entries(rule.tags ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
+          filtered ??= { status: 'fail', resource, message: 'tagFiltered', data: { ...base, tags } };
+          continue;
         }
+        if (hasSize(rule)) {
+          filtered ??= { status: 'fail', resource, message: 'sizeFiltered', data: { ...base, size: sizeLabel(rule) } };
+          continue;
+        }
+        const after = tr.days !== undefined ? `${tr.days} days` : tr.date ? `${tr.date}` : 'creation';
+        return [{ status: 'pass', resource, message: 'archived', data: { ...base, after } }];
       }
+      if (filtered) return [filtered];
       return [{ status: 'fail', resource, message: 'noArchive', data: { trail, bucket } }];
     });
   },

@@ -49,7 +49,7 @@ testCheck(check, {
   ],
   fail: [
     {
-      name: 'the newest snapshot is older than the limit; snapshots of other accounts are not judged',
+      name: 'the newest snapshot is older than the limit (no control: EC2.1 is about public snapshots); snapshots of other accounts are not judged',
       inventory: [
         ec2(
           [volume('vol-0aaa')],
@@ -57,8 +57,8 @@ testCheck(check, {
         ),
       ],
       findings: [
-        { status: 'fail', resourceId: V, detail: 'recent-snapshot', message: 'The newest snapshot of volume vol-0aaa is 12 days old (snap-0111), older than the 7-day limit.' },
-        ...privateOk(),
+        { status: 'fail', resourceId: V, detail: 'recent-snapshot', message: 'The newest snapshot of volume vol-0aaa is 12 days old (snap-0111), older than the 7-day limit.', compliance: {} },
+        ...privateOk().map((f) => ({ ...f, compliance: f.detail === 'public' ? { fsbp: ['EC2.1'] } : {} })),
       ],
     },
     {
@@ -89,8 +89,8 @@ testCheck(check, {
       name: 'a public, unencrypted snapshot',
       inventory: [ec2([], [snapshot('snap-0111', 'vol-0ccc', '2026-05-31T00:00:00.000Z', { encrypted: false, createVolumePermission: ok({ public: true, accounts: [] }) })])],
       findings: [
-        { status: 'fail', resourceId: S, detail: 'public', severity: 'critical', message: 'Snapshot snap-0111 of volume vol-0ccc is public: any AWS account can create a volume from it.' },
-        { status: 'fail', resourceId: S, detail: 'encryption', message: 'Snapshot snap-0111 of volume vol-0ccc is not encrypted: it was taken from an unencrypted volume.' },
+        { status: 'fail', resourceId: S, detail: 'public', severity: 'critical', message: 'Snapshot snap-0111 of volume vol-0ccc is public: any AWS account can create a volume from it.', compliance: { fsbp: ['EC2.1'] } },
+        { status: 'fail', resourceId: S, detail: 'encryption', message: 'Snapshot snap-0111 of volume vol-0ccc is not encrypted: it was taken from an unencrypted volume.', compliance: {} },
       ],
     },
   ],

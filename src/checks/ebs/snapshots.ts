@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Inventory, RegionalInventory, Snapshot, Volume } from '../../inventory/index.js';
 import { accountResource, missing, regionsOf } from '../helpers.js';
-import { defineCheck, type CheckResult } from '../types.js';
+import { defineCheck, type CheckResult, type ComplianceRefs } from '../types.js';
 import { labelOf, snapshotResource, volumeResource } from './resources.js';
 
 const Options = z.object({
@@ -33,6 +33,11 @@ const ageText = (ms: number): string => {
   const d = days(ms);
   return d === 0 ? 'less than a day' : d === 1 ? '1 day' : `${d} days`;
 };
+
+// EC2.1 is about public snapshots only: the exposure verdicts (and an unread snapshot list) speak
+// to it; recency and encryption are the guide's and evidence for no control.
+const EXPOSURE_DETAILS = new Set(['public', 'snapshots']);
+const refsFor = (r: CheckResult<Msg>): ComplianceRefs => (r.detail !== undefined && EXPOSURE_DETAILS.has(r.detail) ? { fsbp: ['EC2.1'] } : {});
 
 /** Snapshots that can restore the volume: finished ones (a template or old record may not say). */
 const usable = (s: Snapshot): boolean => s.state === undefined || s.state === 'completed';
@@ -147,6 +152,8 @@ export default defineCheck<Options, Msg>({
   },
   options: Options,
   evaluate({ inventory, options, now }) {
-    return regionsOf(inventory).flatMap(([region, r]) => judgeRegion(inventory, region, r, options, now));
+    return regionsOf(inventory)
+      .flatMap(([region, r]) => judgeRegion(inventory, region, r, options, now))
+      .map((r) => ({ ...r, compliance: refsFor(r) }));
   },
 });

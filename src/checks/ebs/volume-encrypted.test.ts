@@ -13,7 +13,7 @@ testCheck(check, {
       inventory: [
         { regions: { 'us-east-1': { ec2: { ebsEncryptionByDefault: ok({ enabled: true }), volumes: ok([volume('vol-0aaa', { tags: { Name: 'db-data' } })]) } } } },
       ],
-      findings: [defaultOn(), { status: 'pass', resourceId: volumeArn('vol-0aaa'), message: 'Volume vol-0aaa (db-data) is encrypted (in-use, attached to i-0a1b2c3d4e5f60718).' }],
+      findings: [defaultOn(), { status: 'pass', resourceId: volumeArn('vol-0aaa'), message: 'Volume vol-0aaa (db-data) is encrypted (in-use, attached to i-0a1b2c3d4e5f60718).', compliance: { fsbp: ['EC2.3'] } }],
     },
     {
       name: 'a region with no volumes still judges its default',
@@ -41,9 +41,11 @@ testCheck(check, {
           resourceId: ACCOUNT,
           detail: 'encryption-by-default',
           message: 'EBS encryption by default is off in us-east-1: new volumes are unencrypted unless each request asks for encryption.',
+          compliance: { cis: ['2.2.1'], fsbp: ['EC2.7'] },
         },
         defaultOn('eu-west-1'),
-        { status: 'fail', resourceId: volumeArn('vol-0bbb', 'eu-west-1'), message: 'Volume vol-0bbb is not encrypted (available); encryption cannot be added in place.' },
+        // EC2.3 judges attached volumes only: a detached one is evidence for no control.
+        { status: 'fail', resourceId: volumeArn('vol-0bbb', 'eu-west-1'), message: 'Volume vol-0bbb is not encrypted (available); encryption cannot be added in place.', compliance: {} },
       ],
     },
     {

@@ -1,6 +1,6 @@
 import type { Inventory, RegionalInventory, Volume } from '../../inventory/index.js';
 import { accountResource, forEachRegional, missing, regionsOf } from '../helpers.js';
-import { defineCheck, type CheckResult } from '../types.js';
+import { defineCheck, type CheckResult, type ComplianceRefs } from '../types.js';
 import { labelOf, volumeResource } from './resources.js';
 
 type Msg = 'encrypted' | 'unencrypted' | 'templateUnencrypted' | 'defaultOn' | 'defaultOff' | 'missing';
@@ -9,13 +9,23 @@ function attachment(v: Volume): string {
   return v.attachedInstanceIds.length > 0 ? `${v.state}, attached to ${v.attachedInstanceIds.join(', ')}` : v.state;
 }
 
+// CIS 2.2.1 and EC2.7 are the region's default; EC2.3 is about attached volumes (a template's
+// attachments may be declared elsewhere, so its volumes count).
+const DEFAULT_REFS: ComplianceRefs = { cis: ['2.2.1'], fsbp: ['EC2.7'] };
+const VOLUME_REFS: ComplianceRefs = { fsbp: ['EC2.3'] };
+
+function volumeRefs(inv: Inventory, v: Volume): ComplianceRefs {
+  return inv.meta.source !== 'aws' || v.state === 'in-use' || v.attachedInstanceIds.length > 0 ? VOLUME_REFS : {};
+}
+
 function judgeVolume(inv: Inventory, v: Volume, region: string): CheckResult<Msg>[] {
   const resource = volumeResource(v, region);
   const data = { volume: labelOf(v), attachment: attachment(v), region };
-  if (v.encrypted) return [{ status: 'pass', resource, message: 'encrypted', data, ...(v.kmsKeyId ? { evidence: { kmsKeyId: v.kmsKeyId } } : {}) }];
+  const compliance = volumeRefs(inv, v);
+  if (v.encrypted) return [{ status: 'pass', resource, message: 'encrypted', data, compliance, ...(v.kmsKeyId ? { evidence: { kmsKeyId: v.kmsKeyId } } : {}) }];
   // A template that leaves Encrypted out still gets encryption where the account turned on the default.
-  if (inv.meta.source !== 'aws') return [{ status: 'fail', resource, message: 'templateUnencrypted', data }];
-  return [{ status: 'fail', resource, message: 'unencrypted', data }];
+  if (inv.meta.source !== 'aws') return [{ status: 'fail', resource, message: 'templateUnencrypted', data, compliance }];
+  return [{ status: 'fail', resource, message: 'unencrypted', data, compliance }];
 }
 
 function judgeDefault(inv: Inventory, region: string, r: RegionalInventory): CheckResult<Msg> {
@@ -58,7 +68,9 @@ export default defineCheck<Record<string, never>, Msg>({
   },
   evaluate({ inventory }) {
     // The region-wide setting belongs to the account, not to a template: judged on live scans only.
-    const defaults = inventory.meta.source === 'aws' ? regionsOf(inventory).map(([region, r]) => judgeDefault(inventory, region, r)) : [];
-    return [...defaults, ...forEachRegional<Volume, Msg>(inventory, (r) => r.ec2.volumes, 'the EBS volumes', (v, region) => judgeVolume(inventory, v, region))];
+    const defaults = inventory.meta.source === 'aws' ? regionsOf(inventory).map(([region, r]) => ({ ...judgeDefault(inventory, region, r), compliance: DEFAULT_REFS })) : [];
+    const volumes = forEachRegional<Volume, Msg>(inventory, (r) => r.ec2.volumes, 'the EBS volumes', (v, region) => judgeVolume(inventory, v, region));
+    // An unread volume list leaves EC2.3 unknown; the per-volume results carry their own refs.
+    return [...defaults, ...volumes.map((r) => r.compliance ? r : { ...r, compliance: VOLUME_REFS })];
   },
 });

@@ -24,8 +24,35 @@ testCheck(check, {
       inventory: groups(sg('sg-mail', { name: 'mail', ingress: [tcp(25, '0.0.0.0/0')] })),
       findings: [{ status: 'pass', resourceId: arn('sg-mail'), message: 'Security group sg-mail (mail) admits the whole internet only to public ports (TCP port 25).' }],
     },
+    {
+      name: 'a declared public port keeps only the controls it does not break (SMTP 25 is high risk for EC2.19)',
+      options: { publicPorts: [25, 443] },
+      inventory: groups(sg('sg-mail2', { name: 'mail', ingress: [tcp(25, '0.0.0.0/0'), tcp(443, '::/0')] })),
+      findings: [
+        {
+          status: 'pass',
+          resourceId: arn('sg-mail2'),
+          message: 'Security group sg-mail2 (mail) admits the whole internet only to public ports (TCP port 25, TCP port 443).',
+          compliance: { cis: ['5.2', '5.3'], fsbp: ['EC2.18'] },
+        },
+      ],
+    },
+    {
+      name: 'a group closed to the world is evidence for all four controls',
+      inventory: groups(sg('sg-closed', { name: 'closed', ingress: [tcp(22, '203.0.113.0/24')] })),
+      findings: [{ status: 'pass', resourceId: arn('sg-closed'), message: 'Security group sg-closed (closed) admits nothing from 0.0.0.0/0 or ::/0.', compliance: { cis: ['5.2', '5.3'], fsbp: ['EC2.18', 'EC2.19'] } }],
+    },
   ],
   fail: [
+    {
+      name: 'each rule fails only its own controls: 8080 is no CIS 5.2/5.3 matter, SSH over IPv6 is 5.3 not 5.2',
+      inventory: groups(sg('sg-mix', { name: 'mix', ingress: [tcp(8080, '0.0.0.0/0'), tcp(9000, '0.0.0.0/0'), tcp(22, '::/0')] })),
+      findings: [
+        { status: 'fail', resourceId: arn('sg-mix'), severity: 'medium', detail: 'tcp:8080-8080<-cidr4:0.0.0.0/0', message: 'Security group sg-mix (mix) admits 0.0.0.0/0 to TCP port 8080, beyond the public ports (80, 443).', compliance: { fsbp: ['EC2.18', 'EC2.19'] } },
+        { status: 'fail', resourceId: arn('sg-mix'), severity: 'medium', detail: 'tcp:9000-9000<-cidr4:0.0.0.0/0', message: 'Security group sg-mix (mix) admits 0.0.0.0/0 to TCP port 9000, beyond the public ports (80, 443).', compliance: { fsbp: ['EC2.18'] } },
+        { status: 'fail', resourceId: arn('sg-mix'), severity: 'critical', detail: 'tcp:22-22<-cidr6:::/0', message: 'Security group sg-mix (mix) admits ::/0 to TCP port 22, which includes remote administration port 22 (SSH).', compliance: { cis: ['5.3'], fsbp: ['EC2.18', 'EC2.19'] } },
+      ],
+    },
     {
       name: 'SSH from the world is critical',
       inventory: groups(sg('sg-bastion', { name: 'launch-wizard-1', ingress: [tcp(22, '0.0.0.0/0')] })),

@@ -4,6 +4,7 @@ import { defineCheck, type CheckResult, type Severity } from '../types.js';
 import { forEachRegional } from '../helpers.js';
 import { ADMIN_PORTS, DATABASE_PORTS, numberList, portName } from './ports.js';
 import { describeSource, describeSpan, isWorld, portSpan, ruleKey, sgLabel, sgRef, type PortSpan } from './sg-rules.js';
+import { failRefs, passRefs } from './sg-compliance.js';
 
 const port = z.number().int().min(0).max(65535);
 const options = z.object({
@@ -60,13 +61,15 @@ function judge(sg: SecurityGroup, region: string, o: Options) {
         ...(e.port !== undefined ? { port: e.port, service: portName(e.port) ?? `port ${e.port}` } : {}),
       },
       evidence: { rule: ruleEvidence(rule) },
+      compliance: failRefs(rule, span),
     });
   }
   if (fails.length > 0) return fails;
   const opened = world.filter((r) => portSpan(r).kind === 'range');
+  const compliance = passRefs(world.map((rule) => ({ rule, span: portSpan(rule) })));
   return opened.length > 0
-    ? [{ status: 'pass' as const, resource, message: 'publicOnly' as const, data: { group, ports: [...new Set(opened.map((r) => describeSpan(portSpan(r))))].join(', ') } }]
-    : [{ status: 'pass' as const, resource, message: 'noWorld' as const, data: { group } }];
+    ? [{ status: 'pass' as const, resource, message: 'publicOnly' as const, data: { group, ports: [...new Set(opened.map((r) => describeSpan(portSpan(r))))].join(', ') }, compliance }]
+    : [{ status: 'pass' as const, resource, message: 'noWorld' as const, data: { group }, compliance }];
 }
 
 function ruleEvidence(rule: SecurityGroupRule) {

@@ -4,6 +4,13 @@ import check from './https-listener.js';
 import { inRegion } from '../ec2/__tests__/fixtures.js';
 import { alb, classicArn, clb, listener, listenerArn, redirectToHttps } from './__tests__/fixtures.js';
 
+const REDIRECT = redirectToHttps.defaultActions!;
+const rule = (priority: string, path: string, actions: Array<{ type: string; redirect?: { protocol: string } }>) => ({
+  priority,
+  conditions: [{ field: 'path-pattern', values: [path] }],
+  actions,
+});
+
 const elb = (v2: ReturnType<typeof alb>[], classic: ReturnType<typeof clb>[] = []) => [inRegion({ elb: { v2: ok(v2), classic: ok(classic) } })];
 
 testCheck(check, {
@@ -31,8 +38,37 @@ testCheck(check, {
         { status: 'pass', resourceId: classicArn('legacy'), detail: 'listener:SSL:443', message: 'Listener SSL:443 of classic load balancer legacy encrypts client traffic (SSL).' },
       ],
     },
+    {
+      name: 'an HTTP listener whose rules redirect to HTTPS too',
+      inventory: elb([alb('web', [listener('web', 'HTTP', 80, { defaultActions: REDIRECT, rules: ok([rule('5', '/old/*', [{ type: 'redirect', redirect: { protocol: 'HTTPS' } }])]) })])]),
+      findings: [{ status: 'pass', resourceId: listenerArn('app', 'web', 80), message: 'Listener HTTP:80 of application load balancer web only redirects clients to HTTPS.' }],
+    },
   ],
   fail: [
+    {
+      name: 'redirects by default, but rules forward, fixed-respond or redirect keeping HTTP',
+      inventory: elb([
+        alb('web', [
+          listener('web', 'HTTP', 80, {
+            defaultActions: REDIRECT,
+            rules: ok([
+              rule('1', '/.well-known/*', [{ type: 'redirect', redirect: { protocol: 'HTTPS' } }]),
+              rule('10', '/api/*', [{ type: 'forward' }]),
+              rule('20', '/maintenance', [{ type: 'fixed-response' }]),
+              rule('30', '/legacy', [{ type: 'redirect', redirect: { protocol: '#{protocol}' } }]),
+            ]),
+          }),
+        ]),
+      ]),
+      findings: [
+        {
+          status: 'fail',
+          resourceId: listenerArn('app', 'web', 80),
+          message:
+            'Listener HTTP:80 of application load balancer web redirects to HTTPS by default, but serves plain HTTP where a rule matches: rule 10 (path-pattern /api/*: forward); rule 20 (path-pattern /maintenance: fixed-response); rule 30 (path-pattern /legacy: redirect).',
+        },
+      ],
+    },
     {
       name: 'HTTP forwarding, a redirect that keeps HTTP, and an internal listener (low)',
       inventory: elb([
@@ -59,6 +95,23 @@ testCheck(check, {
     },
   ],
   unknown: [
+    {
+      name: 'a redirecting HTTP listener whose rules could not be read, or were never collected (an older snapshot)',
+      inventory: elb([
+        alb('web', [
+          listener('web', 'HTTP', 80, { defaultActions: REDIRECT, rules: failed('elasticloadbalancing:DescribeRules', 'AccessDenied') }),
+          listener('web', 'HTTP', 8080, { defaultActions: REDIRECT }),
+        ]),
+      ]),
+      findings: [
+        { status: 'unknown', resourceId: listenerArn('app', 'web', 80), message: 'Could not read the rules of listener HTTP:80 of application load balancer web: elasticloadbalancing:DescribeRules failed: AccessDenied.' },
+        {
+          status: 'unknown',
+          resourceId: listenerArn('app', 'web', 8080),
+          message: 'Could not read the rules of listener HTTP:8080 of application load balancer web: elasticloadbalancing:DescribeRules failed: not collected: this inventory predates listener rules.',
+        },
+      ],
+    },
     {
       name: 'listeners, and classic load balancers, that could not be read',
       inventory: [inRegion({ elb: { v2: ok([alb('web', [], { listeners: failed('elasticloadbalancing:DescribeListeners', 'Throttling') })]), classic: failed('elasticloadbalancing:DescribeLoadBalancers', 'AccessDenied') } })],

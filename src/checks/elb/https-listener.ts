@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ClassicLoadBalancer, Listener, LoadBalancerV2 } from '../../inventory/index.js';
+import { notCollected, type ClassicLoadBalancer, type Listener, type ListenerAction, type ListenerRule, type LoadBalancerV2 } from '../../inventory/index.js';
 import { defineCheck, type CheckResult, type ResourceRef, type Severity } from '../types.js';
 import { accountResource, missing, regionsOf } from '../helpers.js';
 import { classicLabel, classicRef, isInternetFacing, listenerRef, v2Label, v2Ref } from './load-balancers.js';
@@ -16,14 +16,24 @@ const options = z.object({
   httpPorts: z.array(port).default([80, 8000, 8008, 8080, 8888]),
 });
 type Options = z.infer<typeof options>;
-type Message = 'encrypted' | 'redirects' | 'plainHttp' | 'plainHttpClassic' | 'tcpPassthrough' | 'tcpHttp';
+type Message = 'encrypted' | 'redirects' | 'plainHttp' | 'plainHttpRules' | 'plainHttpClassic' | 'tcpPassthrough' | 'tcpHttp' | 'missing';
 
 const failSeverity = (scheme: string): Severity => (isInternetFacing(scheme) ? 'medium' : 'low');
 
-function redirectsToHttps(l: Listener): boolean {
+function redirectsToHttps(actions: ListenerAction[]): boolean {
   // A redirect to "#{protocol}" keeps HTTP; only an explicit HTTPS target encrypts.
-  return l.defaultActions.some((a) => a.type === 'redirect' && a.redirect?.protocol?.toUpperCase() === 'HTTPS');
+  return actions.some((a) => a.type === 'redirect' && a.redirect?.protocol?.toUpperCase() === 'HTTPS');
 }
+
+/** "rule 10 (path-pattern /api/*: forward)": enough to find the rule in the console. */
+function ruleLabel(r: ListenerRule): string {
+  const when = r.conditions.map((c) => `${c.field} ${c.values.join(' | ')}`).join('; ');
+  const does = r.actions.map((a) => a.type).join(', ') || 'no action';
+  return `rule ${r.priority || '(unset priority)'} (${when ? `${when}: ` : ''}${does})`;
+}
+
+/** Rules of old snapshots were never read: a redirecting listener may still forward some paths. */
+const RULES_NOT_COLLECTED = notCollected('elasticloadbalancing:DescribeRules', 'this inventory predates listener rules');
 
 /** Judges one listener by protocol and port; undefined when the protocol is not web traffic (UDP, GENEVE...). */
 function judgeListener(
@@ -52,10 +62,15 @@ function judgeV2(lb: LoadBalancerV2, l: Listener, region: string, o: Options): C
   const label = v2Label(lb);
   const protocol = l.protocol.toUpperCase();
   return judgeListener(protocol, l.port, lb.scheme, resource, label, o, () => {
-    const data = { lb: label, listener: `HTTP:${l.port}`, protocol, action: l.defaultActions.map((a) => a.type).join(', ') || 'no action' };
-    return redirectsToHttps(l)
-      ? { status: 'pass', resource, message: 'redirects', data }
-      : { status: 'fail', resource, message: 'plainHttp', data, severity: failSeverity(lb.scheme) };
+    const listener = `HTTP:${l.port}`;
+    const data = { lb: label, listener, protocol, action: l.defaultActions.map((a) => a.type).join(', ') || 'no action' };
+    if (!redirectsToHttps(l.defaultActions)) return { status: 'fail', resource, message: 'plainHttp', data, severity: failSeverity(lb.scheme) };
+    // The default action runs only when no rule matches: a rule that forwards serves those requests in clear.
+    const rules = l.rules ?? RULES_NOT_COLLECTED;
+    if (rules.state !== 'ok' && rules.state !== 'absent') return missing(resource, rules, `the rules of listener ${listener} of ${label}`);
+    const plain = rules.state === 'ok' ? rules.value.filter((r) => !redirectsToHttps(r.actions)) : [];
+    if (plain.length) return { status: 'fail', resource, message: 'plainHttpRules', data: { ...data, rules: plain.map(ruleLabel).join('; ') }, severity: failSeverity(lb.scheme) };
+    return { status: 'pass', resource, message: 'redirects', data };
   });
 }
 
@@ -87,11 +102,11 @@ export default defineCheck({
   severity: 'medium',
   guideIds: ['elb.https-listener'],
   needs: ['regions.*.elb.v2', 'regions.*.elb.classic'],
-  permissions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeListeners'],
+  permissions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeRules'],
   sources: ['aws', 'cloudformation', 'terraform'],
   compliance: { fsbp: ['ELB.1', 'ELB.3'] },
   remediation: {
-    text: 'Add an HTTPS listener with an ACM certificate and a current security policy, then change the HTTP listener\'s default action to a permanent (301) redirect to HTTPS on port 443. Move classic load balancers to an application load balancer, or replace their HTTP listeners with HTTPS ones.',
+    text: 'Add an HTTPS listener with an ACM certificate and a current security policy, then change the HTTP listener\'s default action to a permanent (301) redirect to HTTPS on port 443, and move its forwarding rules to the HTTPS listener. Move classic load balancers to an application load balancer, or replace their HTTP listeners with HTTPS ones.',
     cli: 'aws elbv2 modify-listener --listener-arn arn:aws:elasticloadbalancing:us-east-1:111122223333:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2 --default-actions \'Type=redirect,RedirectConfig={Protocol=HTTPS,Port=443,StatusCode=HTTP_301}\'',
     cloudformation:
       'HttpListener:\n  Type: AWS::ElasticLoadBalancingV2::Listener\n  Properties:\n    LoadBalancerArn: !Ref LoadBalancer\n    Protocol: HTTP\n    Port: 80\n    DefaultActions:\n      - Type: redirect\n        RedirectConfig:\n          Protocol: HTTPS\n          Port: "443"\n          StatusCode: HTTP_301',
@@ -102,6 +117,7 @@ export default defineCheck({
     encrypted: 'Listener {{listener}} of {{lb}} encrypts client traffic ({{protocol}}).',
     redirects: 'Listener {{listener}} of {{lb}} only redirects clients to HTTPS.',
     plainHttp: 'Listener {{listener}} of {{lb}} serves plain HTTP ({{action}}) instead of redirecting to HTTPS.',
+    plainHttpRules: 'Listener {{listener}} of {{lb}} redirects to HTTPS by default, but serves plain HTTP where a rule matches: {{rules}}.',
     plainHttpClassic: 'Listener {{listener}} of {{lb}} serves plain HTTP; a classic load balancer cannot redirect, so replace it with an HTTPS listener.',
     tcpPassthrough:
       'Listener {{listener}} of {{lb}} passes TCP through without terminating TLS: verify by hand that its targets speak TLS on this port.',
@@ -110,7 +126,7 @@ export default defineCheck({
   },
   options,
   evaluate({ inventory, options: o }) {
-    const out: CheckResult<Message | 'missing'>[] = [];
+    const out: CheckResult<Message>[] = [];
     for (const [region, r] of regionsOf(inventory)) {
       const { v2, classic } = r.elb;
       if (v2.state === 'ok') {

@@ -29,15 +29,16 @@ const LOGS = bucketArn('trail-logs');
 testCheck(check, {
   pass: [
     {
-      name: 'a trail bucket with MFA Delete, and an ordinary versioned bucket',
+      name: 'a trail bucket with MFA Delete (CIS 2.1.2), and an ordinary versioned bucket (the guide passes it; no evidence for CIS 2.1.2)',
       inventory: [quiet, { regions: { 'us-east-1': { cloudtrail: { trails: ok([trail('main', 'trail-logs')]) } } } }, s3([bucket('trail-logs', { versioning: withMfa }), bucket('app-data')])],
       findings: [
-        { status: 'pass', resourceId: LOGS, message: 'Bucket trail-logs is versioned with MFA Delete.' },
+        { status: 'pass', resourceId: LOGS, message: 'Bucket trail-logs is versioned with MFA Delete.', compliance: { cis: ['2.1.2'] } },
         {
           status: 'pass',
           resourceId: bucketArn('app-data'),
           severity: 'low',
           message: 'Bucket app-data is versioned; it receives no logs and is not tagged data-classification=critical, so MFA Delete is not required.',
+          compliance: {},
         },
       ],
     },
@@ -146,7 +147,8 @@ testCheck(check, {
       name: 'an ordinary bucket without versioning fails at low severity',
       inventory: [quiet, s3([bucket('scratch', { versioning: ok({ status: 'Disabled', mfaDelete: 'Disabled' }) })])],
       findings: [
-        { status: 'fail', resourceId: bucketArn('scratch'), severity: 'low', message: 'Bucket scratch is not versioned (versioning Disabled): a deleted or overwritten object is gone for good.' },
+        // Without versioning there is no MFA Delete either: a CIS 2.1.2 failure too.
+        { status: 'fail', resourceId: bucketArn('scratch'), severity: 'low', message: 'Bucket scratch is not versioned (versioning Disabled): a deleted or overwritten object is gone for good.', compliance: { cis: ['2.1.2'] } },
       ],
     },
   ],

@@ -37,10 +37,10 @@ testCheck(check, {
     {
       name: 'a distribution without a web ACL; a disabled one is not judged',
       inventory: [base, distributions(distribution('E1', { aliases: ['www.example.com'] }), distribution('E9', { enabled: false }))],
-      findings: [{ status: 'fail', resourceId: arnOf('E1'), message: 'Distribution E1 (www.example.com) has no WAF web ACL.' }],
+      findings: [{ status: 'fail', resourceId: arnOf('E1'), message: 'Distribution E1 (www.example.com) has no WAF web ACL.', compliance: { fsbp: ['CloudFront.6'] } }],
     },
     {
-      name: 'an internet-facing ALB that no ACL lists, in another region than the ACL that protects a sibling',
+      name: 'an internet-facing ALB that no ACL lists, in another region than the ACL that protects a sibling (ELB.16, not CloudFront.6)',
       regions: ['us-east-1', 'eu-west-1'],
       inventory: [
         base,
@@ -57,6 +57,8 @@ testCheck(check, {
           status: 'fail',
           resourceId: albArn('web-eu', 'eu-west-1'),
           message: 'Internet-facing load balancer web-eu (eu-west-1) has no AWS WAF web ACL (WAF Classic associations are not read).',
+          // An unprotected ALB is no evidence about CloudFront.6.
+          compliance: { fsbp: ['ELB.16'] },
         },
       ],
     },

@@ -1,9 +1,14 @@
 import type { Distribution, Inventory, LoadBalancerV2, RegionalInventory, WebAcl } from '../../inventory/index.js';
 import { forEachRegional, missing } from '../helpers.js';
-import { defineCheck, type CheckResult, type ResourceRef } from '../types.js';
+import { defineCheck, type CheckResult, type ComplianceRefs, type ResourceRef } from '../types.js';
 import { distributionName, distributionResource, forEachDistribution } from '../cloudfront/distributions.js';
 
 type Msg = 'cfProtected' | 'cfClassic' | 'cfUnprotected' | 'albProtected' | 'albUnprotected' | 'missing';
+
+// CloudFront.6 is about distributions only; the ALB half is Security Hub's ELB.16 (outside FSBP's status).
+const CLOUDFRONT_REFS: ComplianceRefs = { fsbp: ['CloudFront.6'] };
+const ALB_REFS: ComplianceRefs = { fsbp: ['ELB.16'] };
+const withRefs = (compliance: ComplianceRefs) => (r: CheckResult<Msg>): CheckResult<Msg> => ({ ...r, compliance });
 
 function albResource(lb: LoadBalancerV2, region: string): ResourceRef {
   return {
@@ -52,7 +57,7 @@ export default defineCheck<Record<string, never>, Msg>({
   needs: ['cloudfront.distributions', 'wafGlobal.webAcls', 'regions.*.elb.v2', 'regions.*.wafv2.webAcls'],
   permissions: ['cloudfront:ListDistributions', 'elasticloadbalancing:DescribeLoadBalancers', 'wafv2:ListWebACLs', 'wafv2:GetWebACL', 'wafv2:ListResourcesForWebACL'],
   sources: ['aws'],
-  compliance: { fsbp: ['CloudFront.6'] },
+  compliance: { fsbp: ['CloudFront.6', 'ELB.16'] },
   remediation: {
     text: 'Create a web ACL with AWS managed rule groups (scope CLOUDFRONT in us-east-1 for distributions, REGIONAL in the load balancer\'s region for ALBs) and associate it. For an ALB that should only be reached through CloudFront, also restrict its security group to the CloudFront origin-facing prefix list.',
     cli: '# ALB (regional web ACL):\naws wafv2 associate-web-acl --web-acl-arn WEB_ACL_ARN --resource-arn ALB_ARN --region REGION\n# CloudFront: set DistributionConfig.WebACLId to the CLOUDFRONT-scope web ACL ARN\naws cloudfront get-distribution-config --id DISTRIBUTION_ID > dist.json\naws cloudfront update-distribution --id DISTRIBUTION_ID --if-match ETAG --distribution-config file://config-only.json',
@@ -71,8 +76,8 @@ export default defineCheck<Record<string, never>, Msg>({
   },
   evaluate({ inventory }) {
     return [
-      ...forEachDistribution<Msg>(inventory, (d) => judgeDistribution(inventory, d)),
-      ...forEachRegional<LoadBalancerV2, Msg>(inventory, (r) => r.elb.v2, 'the load balancers', judgeAlb),
+      ...forEachDistribution<Msg>(inventory, (d) => judgeDistribution(inventory, d)).map(withRefs(CLOUDFRONT_REFS)),
+      ...forEachRegional<LoadBalancerV2, Msg>(inventory, (r) => r.elb.v2, 'the load balancers', judgeAlb).map(withRefs(ALB_REFS)),
     ];
   },
 });

@@ -50,8 +50,9 @@ testCheck(check, {
       name: 'a fresh ACL: no rules, no logging',
       inventory: [base, { regions: { 'us-east-1': { wafv2: { webAcls: ok([webAcl('api-acl', { rules: [], logging: absent() })]) } } } }],
       findings: [
-        { status: 'fail', resourceId: R, detail: 'rules', message: 'Web ACL api-acl (REGIONAL) has no rules: it applies its default action (allow) to every request and filters nothing.' },
-        { status: 'fail', resourceId: R, detail: 'logging', severity: 'low', message: 'Web ACL api-acl (REGIONAL) has no logging configured: its decisions leave no trace.' },
+        { status: 'fail', resourceId: R, detail: 'rules', message: 'Web ACL api-acl (REGIONAL) has no rules: it applies its default action (allow) to every request and filters nothing.', compliance: { fsbp: ['WAF.10'] } },
+        // Missing logging is no evidence about WAF.10 (rules).
+        { status: 'fail', resourceId: R, detail: 'logging', severity: 'low', message: 'Web ACL api-acl (REGIONAL) has no logging configured: its decisions leave no trace.', compliance: {} },
       ],
     },
     {

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import pc from 'picocolors';
-import { iamViewFromInventory, whoCan, type ContextValue, type WhoCanResult } from '../../policy/index.js';
+import { iamViewFromInventory, whoCan, whoCanAssume, type ContextValue, type WhoCanResult } from '../../policy/index.js';
 import { UsageError } from '../errors.js';
 import { emit, log, useColor } from '../io.js';
 import { loadInventories } from '../inventory-source.js';
@@ -27,7 +27,7 @@ export function registerWhoCan(program: Command): Command {
   return program
     .command('who-can')
     .argument('<action>', 'an IAM action, e.g. iam:CreateAccessKey or s3:GetObject')
-    .argument('[resource]', 'a resource ARN (default: a resource no policy names specifically, like the IAM policy simulator)')
+    .argument('[resource]', 'a resource ARN (default: a resource no policy names specifically, like the IAM policy simulator); for sts:AssumeRole, the role: its trust policy counts too')
     .description('Which users, group members and roles may perform an action, with and without MFA, and through which policies')
     .option('--demo', 'ask about the bundled demo account')
     .option('--snapshot <file>', 'ask about a snapshot written by `rampart collect`; repeatable', collectList)
@@ -74,18 +74,15 @@ export async function runWhoCan(action: string, resource: string | undefined, op
   const context = parseContext(opts.context);
   const loaded = await loadInventories(opts);
   const mfa = opts.withoutMfa ? false : opts.withMfa ? true : 'both';
+  const assume = action.toLowerCase() === 'sts:assumerole' && resource !== undefined;
 
   const accounts = loaded.map(({ inventory }) => {
     const view = iamViewFromInventory(inventory);
     for (const part of view.unknownParts ?? []) log(`warning: ${inventory.meta.accountId}: could not read IAM ${part}`);
-    const results = whoCan(view, {
-      action,
-      ...(resource ? { resource } : {}),
-      context,
-      mfa,
-      mfaAgeSeconds: mfaAge,
-      missingKeys: opts.missingKeys,
-    }).filter((r) => !opts.withoutMfa || r.allowedWithoutMfa !== false);
+    const options = { context, mfa, mfaAgeSeconds: mfaAge, missingKeys: opts.missingKeys };
+    // Assuming a role needs its trust policy too, not only the caller's own policies.
+    const answers = assume && resource ? whoCanAssume(view, resource, options) : whoCan(view, { action, ...(resource ? { resource } : {}), ...options });
+    const results = answers.filter((r) => !opts.withoutMfa || r.allowedWithoutMfa !== false);
     return { account: inventory.meta.accountId, unknownParts: view.unknownParts ?? [], results };
   });
 
@@ -93,6 +90,7 @@ export async function runWhoCan(action: string, resource: string | undefined, op
     const body = {
       action,
       resource: resource ?? null,
+      ...(assume ? { evaluated: 'trust policy and identity-based policies' } : {}),
       mfa,
       accounts: accounts.map((a) => ({
         account: a.account,
@@ -103,7 +101,7 @@ export async function runWhoCan(action: string, resource: string | undefined, op
     await emit(JSON.stringify(body, null, 2), opts.output);
     return 0;
   }
-  await emit(renderText(action, resource, accounts, useColor()), opts.output);
+  await emit(renderText(action, resource, accounts, useColor(), assume), opts.output);
   return 0;
 }
 
@@ -114,19 +112,24 @@ function answer(a: WhoCanResult['allowedWithMfa'], color: boolean): string {
   return '-';
 }
 
-function renderText(action: string, resource: string | undefined, accounts: { account: string; results: WhoCanResult[]; unknownParts: string[] }[], color: boolean): string {
+function renderText(action: string, resource: string | undefined, accounts: { account: string; results: WhoCanResult[]; unknownParts: string[] }[], color: boolean, assume: boolean): string {
   const out: string[] = [];
   for (const a of accounts) {
     const head = `Who can ${action}${resource ? ` on ${resource}` : ''} in ${a.account}`;
     out.push(color ? pc.bold(head) : head);
+    if (assume) out.push('  (the role\'s trust policy and each caller\'s own policies must both allow)');
     for (const p of a.unknownParts) out.push(`  (could not read IAM ${p}: answers may be missing)`);
     if (!a.results.length) out.push('  nobody');
     for (const r of a.results) {
       out.push(`  ${r.kind.padEnd(12)} ${r.principal}`);
-      out.push(`               with MFA: ${answer(r.allowedWithMfa, color)}   without MFA: ${answer(r.allowedWithoutMfa, color)}`);
+      // The two ways of lacking MFA, when they differ: long-term access keys, a session signed in without MFA.
+      const split = r.allowedWithAccessKeys !== r.allowedWithoutMfaSession ? ` (access keys: ${answer(r.allowedWithAccessKeys, color)}, session without MFA: ${answer(r.allowedWithoutMfaSession, color)})` : '';
+      out.push(`               with MFA: ${answer(r.allowedWithMfa, color)}   without MFA: ${answer(r.allowedWithoutMfa, color)}${split}`);
       for (const v of r.via) {
         const where = v.attachedTo === 'group' ? `group ${v.group}` : v.attachedTo;
-        out.push(`               via ${v.kind} policy ${v.policy} (${where}), statement ${v.statementIndex}${v.sid ? ` ${v.sid}` : ''}`);
+        // A resource-side policy's name says what it is ("resource policy", "trust policy of ROLE").
+        const what = v.attachedTo === 'resource' ? v.policy : `${v.kind} policy ${v.policy} (${where})`;
+        out.push(`               via ${what}, statement ${v.statementIndex}${v.sid ? ` ${v.sid}` : ''}`);
       }
       for (const why of r.undecidedBecause ?? []) out.push(`               undecided: ${why}`);
     }

@@ -297,6 +297,7 @@ const usEast1 = {
             port: 80,
             protocol: 'HTTP',
             defaultActions: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: '443', statusCode: 'HTTP_301' } }],
+            rules: ok([]),
           },
         ]),
         attributes: ok({ 'routing.http.drop_invalid_header_fields.enabled': 'true', 'access_logs.s3.enabled': 'false', 'deletion_protection.enabled': 'true' }),

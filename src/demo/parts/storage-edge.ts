@@ -361,6 +361,7 @@ const apiEuAlb = {
       port: 80,
       protocol: 'HTTP',
       defaultActions: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: '443', statusCode: 'HTTP_301' } }],
+      rules: ok([]),
     },
   ]),
   attributes: ok({

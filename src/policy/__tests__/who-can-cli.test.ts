@@ -37,6 +37,17 @@ describe('rampart who-can ACTION [RESOURCE] [--without-mfa]', () => {
     expect(out).toContain('Who can s3:GetObject on arn:aws:s3:::any/key');
     expect(out).toMatch(/with MFA: \w+ {3}without MFA: \w+/);
   });
+  it('sts:AssumeRole on a role: its trust policy counts (RampartAudit trusts alice, with MFA), not only the callers\' own policies', async () => {
+    const role = 'arn:aws:iam::210987654321:role/RampartAudit';
+    const { out } = await capture(() => runWhoCan('sts:AssumeRole', role, base));
+    const body = JSON.parse(out) as { evaluated?: string; accounts: { principals: { name: string; allowedWithMfa: unknown; allowedWithoutMfa: unknown; via: { policy: string }[] }[] }[] };
+    expect(body.evaluated).toBe('trust policy and identity-based policies');
+    // Administrators such as dave may call sts:AssumeRole on anything, yet the trust policy names only alice.
+    expect(body.accounts[0]?.principals.map((p) => [p.name, p.allowedWithMfa, p.allowedWithoutMfa])).toEqual([['alice', true, false]]);
+    expect(body.accounts[0]?.principals[0]?.via.map((v) => v.policy)).toContain('trust policy of RampartAudit');
+    const text = await capture(() => runWhoCan('sts:AssumeRole', role, { ...base, format: 'text' }));
+    expect(text.out).toContain("the role's trust policy and each caller's own policies must both allow");
+  });
   it('a malformed action or --context is a usage error', async () => {
     await expect(runWhoCan('CreateAccessKey', undefined, base)).rejects.toThrow('not an IAM action');
     await expect(runWhoCan('s3:GetObject', undefined, { ...base, context: ['novalue'] })).rejects.toThrow('key=value');

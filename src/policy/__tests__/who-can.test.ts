@@ -109,6 +109,42 @@ describe('who-can › users, group members and roles', () => {
   });
 });
 
+describe('who-can › the two ways of lacking MFA, apart (AWS global condition context keys: aws:MultiFactorAuthPresent)', () => {
+  const keysOnly = managed('KeysOnly', { Effect: 'Allow', Action: 'ec2:*', Resource: '*', Condition: { Null: { 'aws:MultiFactorAuthPresent': 'true' } } });
+  const sessionOnly = managed('SessionOnly', { Effect: 'Allow', Action: 'ec2:*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } });
+  const v = (): IamView => {
+    const x = view();
+    x.users.push({ arn: arn('user/kai'), name: 'kai', groups: [], policies: [keysOnly] }, { arn: arn('user/sam'), name: 'sam', groups: [], policies: [sessionOnly] });
+    return x;
+  };
+  const r = byName(whoCan(v(), { action: 'ec2:RunInstances' }));
+  it('a Deny on Bool aws:MultiFactorAuthPresent false stops sessions without MFA, not access keys (the key is absent)', () => {
+    expect(r.dee).toMatchObject({ allowedWithAccessKeys: true, allowedWithoutMfaSession: false, allowedWithoutMfa: true });
+  });
+  it('BoolIfExists stops both', () => {
+    expect(r.ann).toMatchObject({ allowedWithAccessKeys: false, allowedWithoutMfaSession: false, allowedWithoutMfa: false, allowedWithMfa: true });
+  });
+  it('Condition operators › Null: an Allow only where the key is absent admits access keys alone', () => {
+    expect(r.kai).toMatchObject({ allowedWithAccessKeys: true, allowedWithoutMfaSession: false, allowedWithMfa: false });
+    expect(r.sam).toMatchObject({ allowedWithAccessKeys: false, allowedWithoutMfaSession: true, allowedWithMfa: false });
+  });
+  it('each answer keeps its own decision, with the statements behind it', () => {
+    expect(r.kai?.decisions.withAccessKeys?.trace).toEqual([expect.objectContaining({ policy: expect.objectContaining({ name: 'KeysOnly' }), role: 'identity-allow' })]);
+    expect(r.kai?.decisions.withoutMfaSession?.decision).toBe('implicit-deny');
+    expect(r.kai?.decisions.withoutMfa).toBe(r.kai?.decisions.withAccessKeys);
+  });
+  it('undecided on either side makes allowedWithoutMfa undecided unless the other allows', () => {
+    const x = v();
+    x.users.push({ arn: arn('user/ivy'), name: 'ivy', groups: [], policies: [managed('CorpIp', { Effect: 'Allow', Action: 'ec2:*', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }), denyNoMfaBool] });
+    expect(byName(whoCan(x, { action: 'ec2:RunInstances' })).ivy).toMatchObject({ allowedWithAccessKeys: 'undecided', allowedWithoutMfaSession: false, allowedWithoutMfa: 'undecided' });
+  });
+  it('mfa: true evaluates neither; mfa: false evaluates both', () => {
+    expect(byName(whoCan(v(), { action: 'ec2:RunInstances', mfa: true })).kai).toBeUndefined();
+    expect(byName(whoCan(v(), { action: 'ec2:RunInstances', mfa: true })).dee).toMatchObject({ allowedWithAccessKeys: 'not-evaluated', allowedWithoutMfaSession: 'not-evaluated' });
+    expect(byName(whoCan(v(), { action: 'ec2:RunInstances', mfa: false })).kai).toMatchObject({ allowedWithAccessKeys: true, allowedWithMfa: 'not-evaluated' });
+  });
+});
+
 describe('isAdministrator › allowed "*" on "*" or "iam:*" on "*"', () => {
   it.each([
     ['ann', true], // AdministratorAccess through a group (with MFA)

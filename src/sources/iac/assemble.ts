@@ -170,6 +170,12 @@ function regionOf(d: RegionDrafts, base: RegionalInventory, c: IacCollector, reg
     const lb = d.lbs.find((x) => x.arn === l.lbArn || x.name === l.lbArn);
     if (lb && lb.listeners.state === 'ok') lb.listeners.value.push(l.listener);
   }
+  for (const r of d.listenerRules) {
+    const l = d.listeners.find((x) => x.listener.arn === r.listenerArn)?.listener;
+    if (!l) continue;
+    if (r.rule.state !== 'ok') l.rules = r.rule;
+    else if (l.rules?.state === 'ok') l.rules.value.push(r.rule.value);
+  }
   for (const a of d.lbAttributes) {
     const lb = d.lbs.find((x) => x.arn === a.lbArn || x.name === a.lbArn);
     if (lb && lb.attributes.state === 'ok') lb.attributes = ok({ ...lb.attributes.value, ...a.attributes });

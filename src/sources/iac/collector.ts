@@ -15,6 +15,7 @@ import type {
   Instance,
   KmsKey,
   Listener,
+  ListenerRule,
   LoadBalancerV2,
   ManagedPolicy,
   NetworkAcl,
@@ -80,6 +81,8 @@ export interface RegionDrafts {
   classicListenerPolicies: Array<{ lbName: string; port: number; policyNames: string[] }>;
   lbs: LoadBalancerV2[];
   listeners: Array<{ lbArn: string; listener: Listener }>;
+  /** Separate rule resources, joined onto their listener; a deploy-time rule makes the listener's rules unknown. */
+  listenerRules: Array<{ listenerArn: string; rule: Attr<ListenerRule> }>;
   lbAttributes: Array<{ lbArn: string; attributes: Record<string, string> }>;
   webAcls: WebAcl[];
   wafAssociations: Array<{ webAclArn: string; resourceArn: string }>;
@@ -97,7 +100,7 @@ function emptyRegionDrafts(): RegionDrafts {
   return {
     instances: [], securityGroups: [], sgRules: [], networkInterfaces: [], volumes: [], volumeAttachments: [],
     vpcs: [], flowLogs: [], networkAcls: [], naclEntries: [], naclSubnets: [], vpnConnections: [], dbInstances: [],
-    dbClusters: [], trails: [], alarms: [], classicLbs: [], classicPolicies: [], classicListenerPolicies: [], lbs: [], listeners: [], lbAttributes: [], webAcls: [],
+    dbClusters: [], trails: [], alarms: [], classicLbs: [], classicPolicies: [], classicListenerPolicies: [], lbs: [], listeners: [], listenerRules: [], lbAttributes: [], webAcls: [],
     wafAssociations: [], wafLogging: [], detectors: [], firewalls: [], topics: [], topicPolicies: [], subscriptions: [],
     keys: [], keyAliases: [],
   };

@@ -19,7 +19,8 @@ export function listener(lb: string, protocol: string, port: number, over: Parti
   return { arn: listenerArn(kind, lb, port), port, protocol, defaultActions: [{ type: 'forward', targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1' }], ...over };
 }
 
-export const redirectToHttps = { defaultActions: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: '443', statusCode: 'HTTP_301' } }] };
+/** An HTTP listener whose default action redirects to HTTPS, and whose rules were read: none. */
+export const redirectToHttps: Partial<ListenerIn> = { defaultActions: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: '443', statusCode: 'HTTP_301' } }], rules: ok([]) };
 
 export function clb(name: string, over: Partial<z.input<typeof ClassicLoadBalancerSchema>> = {}): z.input<typeof ClassicLoadBalancerSchema> {
   return { name, arn: classicArn(name), scheme: 'internet-facing', vpcId: 'vpc-1', securityGroupIds: [], listeners: [], policies: ok([]), accessLog: ok({ enabled: false }), ...over };

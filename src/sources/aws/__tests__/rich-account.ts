@@ -39,6 +39,8 @@ export const RICH_ANSWER = {
   // elb, elbv2
   LoadBalancerDescriptions: [{ LoadBalancerName: 'classic' }],
   LoadBalancers: [{ LoadBalancerArn: 'arn:alb', LoadBalancerName: 'alb', Type: 'application' }],
+  // an HTTP listener: its rules are asked (DescribeRules)
+  Listeners: [{ ListenerArn: 'arn:alb-listener', Protocol: 'HTTP', Port: 80 }],
   // cloudfront
   DistributionList: { Items: [{ Id: 'E1', ARN: 'arn:aws:cloudfront::123456789012:distribution/E1' }] },
   // wafv2

@@ -9,6 +9,7 @@ import {
   DescribeListenersCommand,
   DescribeLoadBalancerAttributesCommand,
   DescribeLoadBalancersCommand,
+  DescribeRulesCommand,
   DescribeTagsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -39,6 +40,28 @@ beforeEach(() => {
     .resolves({ Listeners: [{ ListenerArn: `${ALB}/l1`, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }] }], NextMarker: 'l2' })
     .on(DescribeListenersCommand, { Marker: 'l2' })
     .resolves({ Listeners: [{ ListenerArn: `${ALB}/l2`, Port: 443, Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', Certificates: [{ CertificateArn: 'arn:acm' }], DefaultActions: [{ Type: 'forward', TargetGroupArn: 'arn:tg' }] }] });
+  v2.on(DescribeRulesCommand, { ListenerArn: `${ALB}/l1`, Marker: undefined })
+    .resolves({
+      Rules: [
+        { RuleArn: `${ALB}/r0`, Priority: 'default', IsDefault: true, Actions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', StatusCode: 'HTTP_301' } }] },
+        { RuleArn: `${ALB}/r1`, Priority: '10', Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/health', '/api/*'] } }], Actions: [{ Type: 'forward', TargetGroupArn: 'arn:tg' }] },
+      ],
+      NextMarker: 'r2',
+    })
+    .on(DescribeRulesCommand, { ListenerArn: `${ALB}/l1`, Marker: 'r2' })
+    .resolves({
+      Rules: [
+        {
+          RuleArn: `${ALB}/r2`,
+          Priority: '20',
+          Conditions: [
+            { Field: 'host-header', Values: ['old.example.com'] },
+            { Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: 'X-Env', Values: ['beta'] } },
+          ],
+          Actions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_302' } }],
+        },
+      ],
+    });
   v2.on(DescribeLoadBalancerAttributesCommand).resolves({ Attributes: [{ Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' }] });
   v2.on(DescribeTagsCommand).resolves({ TagDescriptions: [{ ResourceArn: ALB, Tags: [{ Key: 'team', Value: 'web' }] }] });
 });
@@ -66,5 +89,45 @@ describe('elb collector', () => {
       [80, 'HTTP', undefined, 'redirect'],
       [443, 'HTTPS', 'ELBSecurityPolicy-TLS13-1-2-2021-06', 'forward'],
     ]);
+  });
+
+  it("reads every page of an HTTP listener's rules, without the default rule, and asks nothing for HTTPS listeners", async () => {
+    const { part } = await collect(elbCollector);
+    const [http, https] = okValue(okValue(part.elb?.v2)[0]?.listeners);
+    expect(http?.rules).toEqual({
+      state: 'ok',
+      value: [
+        { arn: `${ALB}/r1`, priority: '10', conditions: [{ field: 'path-pattern', values: ['/health', '/api/*'] }], actions: [{ type: 'forward', targetGroupArn: 'arn:tg' }] },
+        {
+          arn: `${ALB}/r2`,
+          priority: '20',
+          conditions: [
+            { field: 'host-header', values: ['old.example.com'] },
+            { field: 'http-header', values: ['X-Env: beta'] },
+          ],
+          actions: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: '443', statusCode: 'HTTP_302' } }],
+        },
+      ],
+    });
+    expect(https?.rules).toBeUndefined();
+    expect(v2.commandCalls(DescribeRulesCommand).map((c) => [c.args[0].input.ListenerArn, c.args[0].input.Marker])).toEqual([
+      [`${ALB}/l1`, undefined],
+      [`${ALB}/l1`, 'r2'],
+    ]);
+  });
+
+  it('leaves network load balancers alone, and names DescribeRules when it is denied', async () => {
+    v2.on(DescribeRulesCommand).rejects(awsError('AccessDenied', 'User is not authorized to perform: elasticloadbalancing:DescribeRules', 403));
+    const { part } = await collect(elbCollector);
+    const [http] = okValue(okValue(part.elb?.v2)[0]?.listeners);
+    expect(http?.rules).toMatchObject({ state: 'error', call: 'elasticloadbalancing:DescribeRules' });
+    expect(http?.rules?.state === 'error' && http.rules.error).toMatch(/AccessDenied/);
+
+    mocks.reset();
+    const NLB = ALB.replace('/app/web/', '/net/tcp/');
+    v2.on(DescribeLoadBalancersCommand).resolves({ LoadBalancers: [{ LoadBalancerArn: NLB, LoadBalancerName: 'tcp', Type: 'network' }] });
+    v2.on(DescribeListenersCommand).resolves({ Listeners: [{ ListenerArn: `${NLB}/l1`, Port: 80, Protocol: 'TCP', DefaultActions: [{ Type: 'forward' }] }] });
+    await collect(elbCollector);
+    expect(v2.commandCalls(DescribeRulesCommand)).toEqual([]);
   });
 });

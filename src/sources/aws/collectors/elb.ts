@@ -9,10 +9,14 @@ import {
   DescribeListenersCommand,
   DescribeLoadBalancerAttributesCommand,
   DescribeLoadBalancersCommand,
+  DescribeRulesCommand,
   DescribeTagsCommand,
   ElasticLoadBalancingV2Client,
+  type Action,
+  type Rule,
+  type RuleCondition,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { Attr, ClassicLoadBalancer, Listener, LoadBalancerV2 } from '../../../inventory/index.js';
+import type { Attr, ClassicLoadBalancer, Listener, ListenerAction, ListenerRule, LoadBalancerV2 } from '../../../inventory/index.js';
 import { commandTable, type RegionalCollector } from '../collector.js';
 import type { CollectContext } from '../context.js';
 import { chunks, listAll } from '../list.js';
@@ -25,6 +29,7 @@ const commands = commandTable([
   [ClassicTagsCommand, 'elasticloadbalancing:DescribeTags'],
   [DescribeLoadBalancersCommand, 'elasticloadbalancing:DescribeLoadBalancers'],
   [DescribeListenersCommand, 'elasticloadbalancing:DescribeListeners'],
+  [DescribeRulesCommand, 'elasticloadbalancing:DescribeRules'],
   [DescribeLoadBalancerAttributesCommand, 'elasticloadbalancing:DescribeLoadBalancerAttributes'],
   [DescribeTagsCommand, 'elasticloadbalancing:DescribeTags'],
 ]);
@@ -106,6 +111,43 @@ async function classic(ctx: CollectContext): Promise<Attr<ClassicLoadBalancer[]>
   return list;
 }
 
+function action(a: Action): ListenerAction {
+  return compact({
+    type: a.Type ?? '',
+    redirect: a.RedirectConfig ? compact({ protocol: a.RedirectConfig.Protocol, port: a.RedirectConfig.Port, statusCode: a.RedirectConfig.StatusCode }) : undefined,
+    targetGroupArn: a.TargetGroupArn,
+  });
+}
+
+/** A condition as field and values; the typed configs replace the legacy Values list. */
+function condition(c: RuleCondition): ListenerRule['conditions'][number] {
+  const field = c.Field ?? '';
+  const values =
+    c.PathPatternConfig?.Values ??
+    c.HostHeaderConfig?.Values ??
+    c.HttpRequestMethodConfig?.Values ??
+    c.SourceIpConfig?.Values ??
+    (c.HttpHeaderConfig ? (c.HttpHeaderConfig.Values ?? []).map((v) => `${c.HttpHeaderConfig?.HttpHeaderName ?? ''}: ${v}`) : undefined) ??
+    (c.QueryStringConfig ? (c.QueryStringConfig.Values ?? []).map((q) => (q.Key ? `${q.Key}=${q.Value ?? ''}` : (q.Value ?? ''))) : undefined) ??
+    c.Values ??
+    [];
+  return { field, values };
+}
+
+const rule = (r: Rule): ListenerRule =>
+  compact({ arn: r.RuleArn, priority: r.Priority ?? '', conditions: (r.Conditions ?? []).map(condition), actions: (r.Actions ?? []).map(action) });
+
+/** The non-default rules of one listener (the default rule repeats the listener's default actions). */
+function rulesOf(ctx: CollectContext, elb: ElasticLoadBalancingV2Client, listenerArn: string): Promise<Attr<ListenerRule[]>> {
+  return listAll(
+    ctx,
+    elb,
+    (Marker) => new DescribeRulesCommand({ ListenerArn: listenerArn, Marker, PageSize: PAGE }),
+    (o) => o.NextMarker,
+    (o) => (o.Rules ?? []).filter((r) => r.IsDefault !== true).map(rule),
+  );
+}
+
 async function v2(ctx: CollectContext): Promise<Attr<LoadBalancerV2[]>> {
   const elb = ctx.client(ElasticLoadBalancingV2Client);
   const list = await listAll(
@@ -158,20 +200,22 @@ async function v2(ctx: CollectContext): Promise<Attr<LoadBalancerV2[]>> {
                   protocol: l.Protocol ?? '',
                   sslPolicy: l.SslPolicy,
                   certificateArns: (l.Certificates ?? []).map((c) => c.CertificateArn ?? '').filter(Boolean),
-                  defaultActions: (l.DefaultActions ?? []).map((a) =>
-                    compact({
-                      type: a.Type ?? '',
-                      redirect: a.RedirectConfig
-                        ? compact({ protocol: a.RedirectConfig.Protocol, port: a.RedirectConfig.Port, statusCode: a.RedirectConfig.StatusCode })
-                        : undefined,
-                      targetGroupArn: a.TargetGroupArn,
-                    }),
-                  ),
+                  defaultActions: (l.DefaultActions ?? []).map(action),
                 }),
             ),
         ),
         ctx.send(elb, new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.arn })),
       ]);
+      // Only an HTTP listener's rules decide a verdict (https-listener): one DescribeRules each, no more.
+      if (listeners.state === 'ok' && lb.type === 'application') {
+        await Promise.all(
+          listeners.value
+            .filter((l) => l.protocol.toUpperCase() === 'HTTP')
+            .map(async (l) => {
+              l.rules = await rulesOf(ctx, elb, l.arn);
+            }),
+        );
+      }
       lb.listeners = listeners;
       lb.attributes = attrOf(attrs, (a) => Object.fromEntries((a.Attributes ?? []).map((x) => [x.Key ?? '', x.Value ?? ''])));
       lb.tags = tags.get(lb.arn) ?? {};

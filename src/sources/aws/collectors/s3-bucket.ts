@@ -44,12 +44,22 @@ function grant(g: SdkGrant): Grant | undefined {
   };
 }
 
-function lifecycleRule(r: SdkLifecycleRule): LifecycleRule {
-  const filter = r.Filter as { Prefix?: string; And?: { Prefix?: string } } | undefined;
+/** A filter's tags (Filter.Tag, Filter.And.Tags); undefined when it has none. */
+function filterTags(f: SdkLifecycleRule['Filter']): Record<string, string> | undefined {
+  const list = [...(f?.Tag ? [f.Tag] : []), ...(f?.And?.Tags ?? [])];
+  return list.length ? tagsOf(list) : undefined;
+}
+
+export function lifecycleRule(r: SdkLifecycleRule): LifecycleRule {
+  const f = r.Filter;
   return compact({
     id: r.ID,
     enabled: r.Status === 'Enabled',
-    prefix: r.Prefix ?? filter?.Prefix ?? filter?.And?.Prefix,
+    // Rule.Prefix is the legacy (V1) form; V2 rules put it in Filter or Filter.And.
+    prefix: r.Prefix ?? f?.Prefix ?? f?.And?.Prefix,
+    tags: filterTags(f),
+    objectSizeGreaterThan: f?.ObjectSizeGreaterThan ?? f?.And?.ObjectSizeGreaterThan,
+    objectSizeLessThan: f?.ObjectSizeLessThan ?? f?.And?.ObjectSizeLessThan,
     transitions: (r.Transitions ?? []).map((t) => compact({ days: t.Days, date: iso(t.Date), storageClass: t.StorageClass ?? '' })),
     noncurrentVersionTransitions: (r.NoncurrentVersionTransitions ?? []).map((t) =>
       compact({ days: t.NoncurrentDays, storageClass: t.StorageClass ?? '' }),

@@ -1,4 +1,4 @@
-import { ok, type Listener } from '../../../inventory/index.js';
+import { ok, type Listener, type ListenerAction, type ListenerRule } from '../../../inventory/index.js';
 import { arns } from '../../iac/arns.js';
 import { asBool, asNum, asStr } from '../../iac/fields.js';
 import { isUnknown } from '../../iac/value.js';
@@ -97,20 +97,54 @@ export function listenerOf(
     protocol,
     ...(secure ? { sslPolicy: str(o.SslPolicy) ?? DEFAULT_SSL_POLICY } : {}),
     certificateArns: list(o.Certificates).flatMap((c) => (str(obj(c).CertificateArn) ? [str(obj(c).CertificateArn)!] : [])),
-    defaultActions: actions.map((a) => {
-      const x = obj(a);
-      const r = obj(x.RedirectConfig);
-      const tg = str(x.TargetGroupArn);
-      return {
-        type: String(x.Type ?? 'forward'),
-        ...(x.RedirectConfig !== undefined
-          ? { redirect: { ...(str(r.Protocol) ? { protocol: str(r.Protocol) } : {}), ...(r.Port !== undefined ? { port: String(r.Port) } : {}), ...(str(r.StatusCode) ? { statusCode: str(r.StatusCode) } : {}) } }
-          : {}),
-        ...(tg ? { targetGroupArn: tg } : {}),
-      };
-    }),
+    defaultActions: actions.map(actionOf),
+    // The template declares every rule: ListenerRule resources join this list (see iac/assemble.ts).
+    rules: ok([]),
   };
 }
+
+function actionOf(a: unknown): ListenerAction {
+  const x = obj(a);
+  const r = obj(x.RedirectConfig);
+  const tg = str(x.TargetGroupArn);
+  return {
+    type: String(x.Type ?? 'forward'),
+    ...(x.RedirectConfig !== undefined
+      ? { redirect: { ...(str(r.Protocol) ? { protocol: str(r.Protocol) } : {}), ...(r.Port !== undefined ? { port: String(r.Port) } : {}), ...(str(r.StatusCode) ? { statusCode: str(r.StatusCode) } : {}) } }
+      : {}),
+    ...(tg ? { targetGroupArn: tg } : {}),
+  };
+}
+
+/** A condition as field and values: the typed *Config blocks, else the legacy Values list. */
+function conditionOf(c: unknown): ListenerRule['conditions'][number] {
+  const o = obj(c);
+  const strs = (v: unknown) => list(v).flatMap((x) => (str(x) !== undefined ? [str(x)!] : []));
+  const header = obj(o.HttpHeaderConfig);
+  const query = list(obj(o.QueryStringConfig).Values).map((q) => (str(obj(q).Key) ? `${str(obj(q).Key)}=${str(obj(q).Value) ?? ''}` : (str(obj(q).Value) ?? '')));
+  const typed = [obj(o.PathPatternConfig), obj(o.HostHeaderConfig), obj(o.HttpRequestMethodConfig), obj(o.SourceIpConfig)].find((x) => x.Values !== undefined);
+  const values = typed
+    ? strs(typed.Values)
+    : o.HttpHeaderConfig !== undefined
+      ? strs(header.Values).map((v) => `${str(header.HttpHeaderName) ?? ''}: ${v}`)
+      : o.QueryStringConfig !== undefined
+        ? query
+        : strs(o.Values);
+  return { field: str(o.Field) ?? '', values };
+}
+
+/** AWS::ElasticLoadBalancingV2::ListenerRule: joined onto the listener its ListenerArn names. */
+const listenerRule: Mapper = (m) => {
+  const listenerArn = str(m.props.ListenerArn);
+  if (!listenerArn) return; // a deploy-time listener: cannot tell which one it extends
+  const priority = asNum(m.props.Priority);
+  const rule = fieldsOf(m, listenerArn).attr([m.props.Actions, m.props.Conditions], (): ListenerRule => ({
+    priority: typeof priority === 'number' ? String(priority) : '',
+    conditions: list(m.props.Conditions).map(conditionOf),
+    actions: list(m.props.Actions).map(actionOf),
+  }));
+  m.c.region(m.where.region).listenerRules.push({ listenerArn, rule });
+};
 
 /** Stands in for a deploy-time SslPolicy: a current policy, so only the deferral decides. */
 const DEPLOY_TIME_POLICY_STAND_IN = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
@@ -140,4 +174,5 @@ export const elbMappers: Record<string, Mapper> = {
   'AWS::ElasticLoadBalancing::LoadBalancer': classic,
   'AWS::ElasticLoadBalancingV2::LoadBalancer': loadBalancer,
   'AWS::ElasticLoadBalancingV2::Listener': listener,
+  'AWS::ElasticLoadBalancingV2::ListenerRule': listenerRule,
 };

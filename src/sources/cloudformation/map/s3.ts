@@ -102,12 +102,19 @@ function lifecycleRule(r: Record<string, unknown>): LifecycleRule {
   const id = asStr(r.Id);
   const prefix = asStr(r.Prefix);
   const exp = asNum(r.ExpirationInDays);
+  // TagFilters and the size bounds narrow the rule to some objects (a rule's filter in the S3 API).
+  const tags = asTags(r.TagFilters);
+  const gt = asNum(r.ObjectSizeGreaterThan);
+  const lt = asNum(r.ObjectSizeLessThan);
   return {
     enabled: r.Status === 'Enabled',
     transitions,
     noncurrentVersionTransitions: nct,
     ...(typeof id === 'string' ? { id } : {}),
     ...(typeof prefix === 'string' ? { prefix } : {}),
+    ...(Object.keys(tags).length ? { tags } : {}),
+    ...(typeof gt === 'number' ? { objectSizeGreaterThan: gt } : {}),
+    ...(typeof lt === 'number' ? { objectSizeLessThan: lt } : {}),
     ...(typeof exp === 'number' ? { expirationDays: exp } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { ok, type Listener } from '../../../inventory/index.js';
+import { ok, type Listener, type ListenerAction, type ListenerRule } from '../../../inventory/index.js';
 import { arns } from '../../iac/arns.js';
 import { asBool, asNum, type FieldReader } from '../../iac/fields.js';
 import { isUnknown } from '../../iac/value.js';
@@ -117,21 +117,63 @@ const listener: TfMapper = (m) => {
     protocol,
     ...(secure ? { sslPolicy: str(c.ssl_policy) ?? DEFAULT_SSL_POLICY } : {}),
     certificateArns: str(c.certificate_arn) ? [str(c.certificate_arn)!] : [],
-    defaultActions: blocks(c.default_action).flatMap((x) => {
-      if (isUnknown(x)) return [];
-      const r = rec(blocks(x.redirect)[0]);
-      return [
-        {
-          type: String(x.type ?? 'forward'),
-          ...(blocks(x.redirect).length
-            ? { redirect: { ...(str(r.protocol) ? { protocol: str(r.protocol) } : {}), ...(r.port != null ? { port: String(r.port) } : {}), ...(str(r.status_code) ? { statusCode: str(r.status_code) } : {}) } }
-            : {}),
-          ...(str(x.target_group_arn) ? { targetGroupArn: str(x.target_group_arn) } : {}),
-        },
-      ];
-    }),
+    defaultActions: actionsOf(c.default_action),
+    // The configuration declares every rule: aws_lb_listener_rule resources join this list (see iac/assemble.ts).
+    rules: ok([]),
   };
   m.c.region(m.where.region).listeners.push({ lbArn: lb, listener: l });
+};
+
+function actionsOf(v: unknown): ListenerAction[] {
+  return blocks(v).flatMap((x) => {
+    if (isUnknown(x)) return [];
+    const r = rec(blocks(x.redirect)[0]);
+    return [
+      {
+        type: String(x.type ?? 'forward'),
+        ...(blocks(x.redirect).length
+          ? { redirect: { ...(str(r.protocol) ? { protocol: str(r.protocol) } : {}), ...(r.port != null ? { port: String(r.port) } : {}), ...(str(r.status_code) ? { statusCode: str(r.status_code) } : {}) } }
+          : {}),
+        ...(str(x.target_group_arn) ? { targetGroupArn: str(x.target_group_arn) } : {}),
+      },
+    ];
+  });
+}
+
+const CONDITIONS: ReadonlyArray<readonly [string, string]> = [
+  ['path_pattern', 'path-pattern'],
+  ['host_header', 'host-header'],
+  ['http_request_method', 'http-request-method'],
+  ['source_ip', 'source-ip'],
+];
+
+/** One condition block holds one kind of match: field and values, as DescribeRules names them. */
+function conditionsOf(v: unknown): ListenerRule['conditions'] {
+  const strs = (x: unknown) => (Array.isArray(x) ? x.flatMap((s) => (str(s) !== undefined ? [str(s)!] : [])) : []);
+  return blocks(v).flatMap((x) => {
+    const c = rec(x);
+    const out: ListenerRule['conditions'] = [];
+    for (const [block, field] of CONDITIONS) for (const b of blocks(c[block])) out.push({ field, values: strs(rec(b).values) });
+    for (const b of blocks(c.http_header)) out.push({ field: 'http-header', values: strs(rec(b).values).map((s) => `${str(rec(b).http_header_name) ?? ''}: ${s}`) });
+    const query = blocks(c.query_string).map((q) => (str(rec(q).key) ? `${str(rec(q).key)}=${str(rec(q).value) ?? ''}` : (str(rec(q).value) ?? '')));
+    if (query.length) out.push({ field: 'query-string', values: query });
+    return out;
+  });
+}
+
+/** aws_lb_listener_rule: joined onto the listener its listener_arn names. */
+const listenerRule: TfMapper = (m) => {
+  const c = m.cfg;
+  const listenerArn = str(c.listener_arn);
+  if (!listenerArn) return; // a deploy-time listener: cannot tell which one it extends
+  const priority = asNum(c.priority);
+  const rule = fieldsOf(m, listenerArn).attr([c.action, c.condition], (): ListenerRule => ({
+    // Without one, AWS gives the next free priority at apply time.
+    priority: typeof priority === 'number' ? String(priority) : '',
+    conditions: conditionsOf(c.condition),
+    actions: actionsOf(c.action),
+  }));
+  m.c.region(m.where.region).listenerRules.push({ listenerArn, rule });
 };
 
 export const elbMappers: Record<string, TfMapper> = {
@@ -142,4 +184,6 @@ export const elbMappers: Record<string, TfMapper> = {
   aws_alb: loadBalancer,
   aws_lb_listener: listener,
   aws_alb_listener: listener,
+  aws_lb_listener_rule: listenerRule,
+  aws_alb_listener_rule: listenerRule,
 };

@@ -32,7 +32,13 @@ function lifecycleRules(rules: Array<Record<string, unknown> | Unknown>, legacy:
   return rules.map((x) => {
     const r = rec(x);
     const filter = rec(block(r.filter));
-    const prefix = str(r.prefix) ?? str(filter.prefix);
+    const and = rec(block(filter.and));
+    const prefix = str(r.prefix) ?? str(filter.prefix) ?? str(and.prefix);
+    // The legacy lifecycle_rule takes a tags map; the split resource a filter.tag block or filter.and.tags.
+    const tag = rec(block(filter.tag));
+    const tags = { ...asTags(r.tags), ...asTags(and.tags), ...(str(tag.key) !== undefined ? { [str(tag.key)!]: str(tag.value) ?? '' } : {}) };
+    const gt = asNum(filter.object_size_greater_than ?? and.object_size_greater_than);
+    const lt = asNum(filter.object_size_less_than ?? and.object_size_less_than);
     const exp = rec(block(r.expiration));
     const days = asNum(exp.days);
     const id = str(r.id);
@@ -40,6 +46,9 @@ function lifecycleRules(rules: Array<Record<string, unknown> | Unknown>, legacy:
       enabled: legacy ? asBool(r.enabled) === true : r.status === 'Enabled',
       ...(id ? { id } : {}),
       ...(prefix ? { prefix } : {}),
+      ...(Object.keys(tags).length ? { tags } : {}),
+      ...(typeof gt === 'number' ? { objectSizeGreaterThan: gt } : {}),
+      ...(typeof lt === 'number' ? { objectSizeLessThan: lt } : {}),
       transitions: blocks(r.transition).map((t) => {
         const o = rec(t);
         const d = asNum(o.days);
