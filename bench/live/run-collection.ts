@@ -3,10 +3,22 @@ import type { Inventory } from '../../src/inventory/index.js';
 import { SyntheticAccount } from './account.js';
 import { FakeAws, type CallStat, type FakeOptions } from './fake-aws.js';
 import { failedReads, isThrottleRead, resourceCounts, type FailedRead } from './inspect.js';
+import { Pacer } from './pacer.js';
 import type { AccountSpec } from './spec.js';
 
 /** The knobs a bench variant may turn on collectLive (our limiter, unit pool, tuning). */
-export type CollectorKnobs = Pick<LiveOptions, 'limits' | 'tuning' | 'unitConcurrency'>;
+export type CollectorKnobs = Pick<LiveOptions, 'limits' | 'tuning' | 'unitConcurrency'> & {
+  /** Pace every request with AWS-shaped token buckets before the SDK sends it (see pacer.ts). */
+  pacePerAction?: boolean;
+};
+
+/** What the pacing middleware needs of an SDK client. */
+interface InitializeStack {
+  add(
+    mw: (next: (args: { input?: unknown }) => Promise<unknown>, context: { commandName?: string }) => (args: { input?: unknown }) => Promise<unknown>,
+    options: { step: 'initialize'; priority: 'high'; name: string },
+  ): void;
+}
 
 export interface CollectionMeasure {
   wallMs: number;
@@ -56,10 +68,22 @@ export async function runCollection(
   diagnostics: { sampleLiveHeap?: boolean } = {},
 ): Promise<{ measure: CollectionMeasure; inventory: Inventory }> {
   const server = new FakeAws(new SyntheticAccount(spec), fake);
+  const { pacePerAction, ...options } = knobs;
+  const pacer = pacePerAction ? new Pacer() : undefined;
   let sdkClients = 0;
   const onClient: LiveOptions['onClient'] = (client, info) => {
     sdkClients++;
     server.onClient(client, info);
+    // Outside the retry loop, as a limiter in front of client.send would be.
+    if (pacer) {
+      (client.middlewareStack as InitializeStack).add(
+        (next, context) => async (args) => {
+          await pacer.wait(info.clientName, info.region, context.commandName ?? '', (args.input ?? {}) as Record<string, unknown>);
+          return next(args);
+        },
+        { step: 'initialize', priority: 'high', name: 'rampartBenchPacer' },
+      );
+    }
   };
   const baselineRssMiB = process.memoryUsage().rss / 2 ** 20;
   const t0 = performance.now();
@@ -84,7 +108,7 @@ export async function runCollection(
           liveHeapPeak = Math.max(liveHeapPeak, process.memoryUsage().heapUsed);
         }, 1000)
       : undefined;
-  const inventory = await collectLive({ credentials: CREDENTIALS, env: {}, onClient, onProgress, ...knobs }).finally(() => clearInterval(sampler));
+  const inventory = await collectLive({ credentials: CREDENTIALS, env: {}, onClient, onProgress, ...options }).finally(() => clearInterval(sampler));
   const wallMs = performance.now() - t0;
   // Read the peak before serialising the inventory, which would add a copy of its own.
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;

@@ -108,10 +108,6 @@ function patternList(
   const list = stringList(value, what, problems);
   if (!list) return undefined;
   if (kind === 'resource' && !negated && list.length === 1 && list[0] === '*') return ANY_RESOURCE_LIST;
-  // Action lists recur (the same managed-policy idioms everywhere): one shared list per text.
-  const key = kind === 'action' ? `${negated ? '!' : ''}${list.join('\n')}` : '';
-  const known = kind === 'action' ? actionLists.get(key) : undefined;
-  if (known) return known;
   const patterns = [];
   for (const raw of list) {
     let p: Pattern | string | undefined;
@@ -125,11 +121,27 @@ function patternList(
     if (typeof p === 'string') problems.push(`${what}: ${p}`);
     else patterns.push(p);
   }
-  const out: PatternList = { negated, patterns: fit(patterns) };
-  if (kind === 'action' && patterns.length === list.length) {
+  if (kind === 'action' && patterns.length === list.length) return sharedActionList(negated, patterns);
+  return { negated, patterns: fit(patterns) };
+}
+
+/**
+ * Action lists recur (the same idioms in policy after policy): one shared list per sequence of
+ * patterns. Found by the first pattern (an object: no string to hash), then compared element by element.
+ */
+function sharedActionList(negated: boolean, patterns: Pattern[]): PatternList {
+  const first = patterns[0] as Pattern;
+  let lists = actionLists.get(first);
+  if (!lists) {
     if (actionLists.size >= 100_000) actionLists.clear();
-    actionLists.set(key, out);
+    actionLists.set(first, (lists = []));
   }
+  for (const l of lists) {
+    if (l.negated === negated && l.patterns.length === patterns.length && l.patterns.every((p, i) => p === patterns[i])) return l;
+  }
+  const out: PatternList = { negated, patterns: fit(patterns) };
+  // A few variants per first pattern are common; beyond that, sharing is not worth the scan.
+  if (lists.length < 32) lists.push(out);
   return out;
 }
 
@@ -137,7 +149,7 @@ function patternList(
 // policies and are few: one object per string, validated once. Resource strings are mostly
 // distinct (ARNs): a table of them would cost more than it saves, except for "*".
 const actionPatterns = new Map<string, Pattern | string>();
-const actionLists = new Map<string, PatternList>();
+const actionLists = new Map<Pattern, PatternList[]>();
 const ANY_RESOURCE_LIST: PatternList = { negated: false, patterns: [makePattern('*', false) as Pattern] };
 
 const ACTION_FORM = /^[^:\s]+:[^:\s]*$/;

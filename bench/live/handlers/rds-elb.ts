@@ -218,28 +218,6 @@ export const rdsElbHandlers: HandlerTable = {
     }
     return { Listeners: list, ...(p.next ? { NextMarker: p.next } : {}) };
   },
-  // Zero to two rules per HTTP listener; every fifth load balancer forwards /health in clear.
-  'ElasticLoadBalancingV2Client:DescribeRules': (req, ctx) => {
-    const listener = str(req.input.ListenerArn) ?? '';
-    const cut = listener.lastIndexOf('/');
-    const l = Number(listener.slice(cut + 1));
-    const k = v2Index(ctx, req.region, listener.slice(0, cut).replace(':listener/', ':loadbalancer/'));
-    const p = ctx.page(req.call, (k + l) % 3, req.input.Marker, req.input.PageSize);
-    const list = [];
-    for (let i = p.start; i < p.end; i++) {
-      const clear = i === 0 && k % 5 === 0;
-      list.push({
-        RuleArn: `${listener.replace(':listener/', ':listener-rule/')}/${i}`,
-        Priority: String((i + 1) * 10),
-        IsDefault: false,
-        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: [clear ? '/health' : `/old-${i}/*`] } }],
-        Actions: clear
-          ? [{ Type: 'forward', TargetGroupArn: `arn:aws:elasticloadbalancing:${req.region}:${ctx.account.id}:targetgroup/tg-${k}/0` }]
-          : [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }],
-      });
-    }
-    return { Rules: list, ...(p.next ? { NextMarker: p.next } : {}) };
-  },
   'ElasticLoadBalancingV2Client:DescribeRules': (req, ctx) => {
     const listenerArn = str(req.input.ListenerArn) ?? '';
     const m = /^(.*):listener\/(.*)\/(\d+)$/.exec(listenerArn);

@@ -73,7 +73,7 @@ export async function runWhoCan(action: string, resource: string | undefined, op
   if (!Number.isFinite(mfaAge) || mfaAge < 0) throw new UsageError(`--mfa-age wants a number of seconds, not "${opts.mfaAge}"`);
   const context = parseContext(opts.context);
   const loaded = await loadInventories(opts);
-  const mfa = opts.withoutMfa ? false : opts.withMfa ? true : 'both';
+  const mfa: boolean | 'both' = opts.withoutMfa ? false : opts.withMfa ? true : 'both';
   const assume = action.toLowerCase() === 'sts:assumerole' && resource !== undefined;
 
   const accounts = loaded.map(({ inventory }) => {
