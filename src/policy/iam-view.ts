@@ -42,6 +42,10 @@ export interface IamViewGroup {
   policies: IamViewPolicy[] | UnknownValue;
 }
 
+/**
+ * Who-can prepares a view once (every document parsed, every principal's policies listed) and
+ * keeps that with it: change a view only before its first question, or build a new one.
+ */
 export interface IamView {
   accountId: string;
   users: IamViewUser[];

@@ -107,41 +107,88 @@ function patternList(
 ): PatternList | undefined {
   const list = stringList(value, what, problems);
   if (!list) return undefined;
-  if (kind === 'resource' && !negated && list.length === 1 && list[0] === '*') return ANY_RESOURCE_LIST;
+  if (kind === 'resource') {
+    if (!negated && list.length === 1 && list[0] === '*') return ANY_RESOURCE_LIST;
+    // Without policy variables a Resource value cannot be malformed: its patterns can wait until used.
+    if (!variables || !list.some((r) => r.includes('${'))) return new LazyPatternList(negated, list);
+  }
+  if (kind === 'action') return actionList(list, negated, what, problems);
   const patterns = [];
   for (const raw of list) {
-    let p: Pattern | string | undefined;
-    if (kind === 'action') {
-      p = actionPatterns.get(raw);
-      if (p === undefined) {
-        if (actionPatterns.size >= 100_000) actionPatterns.clear();
-        actionPatterns.set(raw, (p = validateAction(raw) ?? makePattern(raw, false)));
-      }
-    } else p = makePattern(raw, variables);
+    const p = makePattern(raw, variables);
     if (typeof p === 'string') problems.push(`${what}: ${p}`);
     else patterns.push(p);
   }
-  if (kind === 'action' && patterns.length === list.length) return sharedActionList(negated, patterns);
   return { negated, patterns: fit(patterns) };
+}
+
+function actionPattern(raw: string): Pattern | string {
+  let p = actionPatterns.get(raw);
+  if (p === undefined) {
+    if (actionPatterns.size >= 100_000) actionPatterns.clear();
+    actionPatterns.set(raw, (p = validateAction(raw) ?? makePattern(raw, false)));
+  }
+  return p;
+}
+
+/**
+ * A Resource / NotResource list whose patterns are made on first use: a large account holds
+ * hundreds of thousands of them, and a who-can question looks at the few whose Action matches.
+ */
+class LazyPatternList implements PatternList {
+  readonly #raw: readonly string[];
+  #patterns: Pattern[] | undefined;
+  constructor(
+    readonly negated: boolean,
+    raw: readonly string[],
+  ) {
+    this.#raw = raw;
+  }
+  get patterns(): Pattern[] {
+    return (this.#patterns ??= Object.freeze(this.#raw.map((r) => makePattern(r, false) as Pattern)) as Pattern[]);
+  }
 }
 
 /**
  * Action lists recur (the same idioms in policy after policy): one shared list per sequence of
- * patterns. Found by the first pattern (an object: no string to hash), then compared element by element.
+ * patterns, found through a trie keyed by the (shared) pattern objects: no string to build or
+ * hash, and no array made unless the list is new.
  */
-function sharedActionList(negated: boolean, patterns: Pattern[]): PatternList {
-  const first = patterns[0] as Pattern;
-  let lists = actionLists.get(first);
-  if (!lists) {
-    if (actionLists.size >= 100_000) actionLists.clear();
-    actionLists.set(first, (lists = []));
+interface ListNode {
+  next?: Map<Pattern, ListNode>;
+  plain?: PatternList;
+  negated?: PatternList;
+}
+const actionLists: ListNode = {};
+let actionListCount = 0;
+
+function actionList(list: readonly string[], negated: boolean, what: string, problems: string[]): PatternList | undefined {
+  if (actionListCount >= 100_000) {
+    actionLists.next = undefined;
+    actionListCount = 0;
   }
-  for (const l of lists) {
-    if (l.negated === negated && l.patterns.length === patterns.length && l.patterns.every((p, i) => p === patterns[i])) return l;
+  let node: ListNode | undefined = actionLists;
+  for (const raw of list) {
+    const p = actionPattern(raw);
+    if (typeof p === 'string') {
+      problems.push(`${what}: ${p}`);
+      node = undefined;
+      continue;
+    }
+    if (!node) continue;
+    node.next ??= new Map();
+    let child = node.next.get(p);
+    if (!child) node.next.set(p, (child = {}));
+    node = child;
   }
-  const out: PatternList = { negated, patterns: fit(patterns) };
-  // A few variants per first pattern are common; beyond that, sharing is not worth the scan.
-  if (lists.length < 32) lists.push(out);
+  if (!node) return { negated, patterns: [] }; // the problems say why; the policy is rejected
+  const known = negated ? node.negated : node.plain;
+  if (known) return known;
+  // Shared by many statements: frozen, so that no caller can change them all by accident.
+  const out: PatternList = Object.freeze({ negated, patterns: Object.freeze(list.map((raw) => actionPattern(raw) as Pattern)) as Pattern[] });
+  if (negated) node.negated = out;
+  else node.plain = out;
+  actionListCount++;
   return out;
 }
 
@@ -149,8 +196,7 @@ function sharedActionList(negated: boolean, patterns: Pattern[]): PatternList {
 // policies and are few: one object per string, validated once. Resource strings are mostly
 // distinct (ARNs): a table of them would cost more than it saves, except for "*".
 const actionPatterns = new Map<string, Pattern | string>();
-const actionLists = new Map<Pattern, PatternList[]>();
-const ANY_RESOURCE_LIST: PatternList = { negated: false, patterns: [makePattern('*', false) as Pattern] };
+const ANY_RESOURCE_LIST: PatternList = Object.freeze({ negated: false, patterns: Object.freeze([makePattern('*', false) as Pattern]) as Pattern[] });
 
 const ACTION_FORM = /^[^:\s]+:[^:\s]*$/;
 
@@ -203,8 +249,10 @@ function validateConditionValue(c: ParsedCondition, value: string, variables: bo
   return undefined;
 }
 
+const NO_WARNINGS = Object.freeze([]) as unknown as string[];
+
 /** Most statements have no Condition: they share one empty list (parsed policies are never changed). */
-const NO_CONDITIONS: ParsedCondition[] = [];
+const NO_CONDITIONS = Object.freeze([]) as unknown as ParsedCondition[];
 
 function parseConditions(value: unknown, where: string, variables: boolean, problems: string[]): ParsedCondition[] {
   if (value === undefined) return NO_CONDITIONS;
@@ -213,7 +261,8 @@ function parseConditions(value: unknown, where: string, variables: boolean, prob
     return [];
   }
   const out: ParsedCondition[] = [];
-  for (const [operator, block] of Object.entries(value)) {
+  for (const operator in value) {
+    const block = value[operator];
     const op = parseOperatorName(operator);
     if (typeof op === 'string') {
       problems.push(`${where}: ${op}`);
@@ -223,7 +272,8 @@ function parseConditions(value: unknown, where: string, variables: boolean, prob
       problems.push(`${where}: ${operator} must map condition keys to values`);
       continue;
     }
-    for (const [key, raw] of Object.entries(block)) {
+    for (const key in block) {
+      const raw = block[key];
       const list = Array.isArray(raw) ? raw : [raw];
       const values: string[] = [];
       for (const v of list) {
@@ -231,8 +281,7 @@ function parseConditions(value: unknown, where: string, variables: boolean, prob
         if (text === undefined) problems.push(`${where}: ${operator} ${key}: values must be strings, numbers or booleans`);
         else values.push(text);
       }
-      const c: ParsedCondition = { operator, base: op.base, ifExists: op.ifExists, key, keyLower: key.toLowerCase(), values: fit(values) };
-      if (op.setOperator) c.setOperator = op.setOperator;
+      const c: ParsedCondition = { operator, base: op.base, setOperator: op.setOperator, ifExists: op.ifExists, key, keyLower: key.toLowerCase(), values: fit(values) };
       for (const v of values) {
         const bad = validateConditionValue(c, v, variables);
         if (bad) problems.push(`${where}: ${operator} ${key}: ${bad}`);
@@ -257,7 +306,7 @@ function parseStatement(
     return undefined;
   }
   const before = problems.length;
-  for (const k of Object.keys(raw)) if (!STATEMENT_KEYS.has(k)) problems.push(`${where}: unknown element "${k}"`);
+  for (const k in raw) if (!STATEMENT_KEYS.has(k)) problems.push(`${where}: unknown element "${k}"`);
   const sid = raw.Sid;
   if (sid !== undefined && typeof sid !== 'string') problems.push(`${where}: Sid must be a string`);
   const label = typeof sid === 'string' && sid ? `statement ${index} (${sid})` : where;
@@ -296,14 +345,22 @@ function parseStatement(
 
   const principalDependent =
     !!principals ||
-    !!resources?.patterns.some((p) => p.hasVariables) ||
+    (!!resources && !(resources instanceof LazyPatternList) && resources.patterns.some((p) => p.hasVariables)) ||
     conditions.some(
       (c) => isPrincipalKey(c.keyLower) || (variables && allowsVariables(c.base) && c.values.some((v) => v.includes('${'))),
     );
-  const st: ParsedStatement = { index, effect, actions, conditions, principalDependent };
-  if (typeof sid === 'string') st.sid = sid;
-  if (resources) st.resources = resources;
-  if (principals) st.principals = principals;
+  // Every statement has the same fields, in the same order: one object shape, so that property
+  // reads stay fast where statements are evaluated, and no property storage grows after creation.
+  const st: ParsedStatement = {
+    index,
+    sid: typeof sid === 'string' ? sid : undefined,
+    effect,
+    actions,
+    resources,
+    principals,
+    conditions,
+    principalDependent,
+  };
   return st;
 }
 
@@ -313,7 +370,7 @@ export function parsePolicy(doc: unknown, source: PolicySource): ParsedPolicy | 
   const warnings: string[] = [];
   const obj = toObject(doc, problems);
   if (!obj) return new PolicyParseError(source, problems);
-  for (const k of Object.keys(obj)) if (!POLICY_KEYS.has(k)) problems.push(`unknown top-level element "${k}"`);
+  for (const k in obj) if (!POLICY_KEYS.has(k)) problems.push(`unknown top-level element "${k}"`);
   let version: PolicyVersion = '2008-10-17';
   const versionMissing = obj.Version === undefined;
   if (obj.Version === '2012-10-17' || obj.Version === '2008-10-17') version = obj.Version;
@@ -324,13 +381,13 @@ export function parsePolicy(doc: unknown, source: PolicySource): ParsedPolicy | 
   if (rawStatements === undefined) problems.push('the policy has no Statement');
   const list = rawStatements === undefined ? [] : Array.isArray(rawStatements) ? rawStatements : [rawStatements];
   const variables = version === '2012-10-17';
-  const statements: ParsedStatement[] = [];
-  list.forEach((raw: unknown, i) => {
-    const st = parseStatement(raw, i, source, variables, problems, warnings);
-    if (st) statements.push(st);
-  });
+  // Sized once: a statement that does not parse leaves a problem, and then no policy is returned.
+  const statements = new Array<ParsedStatement>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const st = parseStatement(list[i] as unknown, i, source, variables, problems, warnings);
+    if (st) statements[i] = st;
+  }
   if (problems.length) return new PolicyParseError(source, problems);
-  const out: ParsedPolicy = { source, version, versionMissing, statements: fit(statements), warnings: fit(warnings) };
-  if (typeof obj.Id === 'string') out.id = obj.Id;
+  const out: ParsedPolicy = { source, version, versionMissing, id: typeof obj.Id === 'string' ? obj.Id : undefined, statements, warnings: warnings.length ? warnings : NO_WARNINGS };
   return out;
 }

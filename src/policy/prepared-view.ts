@@ -12,7 +12,7 @@ import { isUnknownDoc, type IamView, type IamViewPolicy, type IamViewPrincipal, 
 import { loadPolicy } from './load.js';
 import { principalFromArn } from './principal.js';
 import { principalContext } from './statement.js';
-import type { ContextValue, MaybeUnknownPolicy, PolicySource, PolicyType, RequestPrincipal, UnknownValue } from './types.js';
+import type { ContextValue, MaybeUnknownPolicy, PatternList, PolicySource, PolicyType, RequestPrincipal, UnknownValue } from './types.js';
 
 export interface PreparedPrincipal {
   principal: IamViewPrincipal;
@@ -73,21 +73,16 @@ function sourceOf(ref: IamViewPolicy, type: PolicyType, owner: string, group?: s
   return s;
 }
 
-/**
- * The services a policy's Action elements name: a question about one action then looks only at
- * the policies that name its service (most of a large account's policies do not).
- */
-function servicesOf(p: MaybeUnknownPolicy): Set<string> | 'any' {
-  if ('unknownBecause' in p) return 'any';
-  const out = new Set<string>();
-  for (const st of p.statements) {
-    if (st.actions.negated) return 'any';
-    for (const pt of st.actions.patterns) {
-      const colon = pt.raw.indexOf(':');
-      const svc = colon < 0 ? pt.raw : pt.raw.slice(0, colon);
-      if (svc.includes('*') || svc.includes('?')) return 'any';
-      out.add(svc.toLowerCase());
-    }
+/** The services an Action list names (lower-case prefixes), or 'any' (NotAction, a wildcard in the service). */
+function servicesOfList(l: PatternList): string[] | 'any' {
+  if (l.negated) return 'any';
+  const out: string[] = [];
+  for (const pt of l.patterns) {
+    const colon = pt.raw.indexOf(':');
+    const svc = colon < 0 ? pt.raw : pt.raw.slice(0, colon);
+    if (svc.includes('*') || svc.includes('?')) return 'any';
+    const lower = svc.toLowerCase();
+    if (!out.includes(lower)) out.push(lower);
   }
   return out;
 }
@@ -101,10 +96,13 @@ class PolicyTable {
   private readonly direct = new Map<PolicyType, Map<IamViewPolicy, number>>();
   private readonly viaGroup = new Map<IamViewPolicy, Map<string, number>>();
 
+  /** Action lists are shared between statements (see parse.ts): their services are worked out once. */
+  private readonly listServices = new Map<PatternList, string[] | 'any'>();
+
   add(p: MaybeUnknownPolicy): number {
     this.policies.push(p);
     const id = this.policies.length - 1;
-    const services = servicesOf(p);
+    const services = this.servicesOf(p);
     if (services === 'any') this.anyService.push(id);
     else
       for (const svc of services) {
@@ -113,6 +111,23 @@ class PolicyTable {
         else this.byService.set(svc, [id]);
       }
     return id;
+  }
+
+  /**
+   * The services a policy's Action elements name: a question about one action then looks only at
+   * the policies that name its service (most of a large account's policies do not).
+   */
+  private servicesOf(p: MaybeUnknownPolicy): string[] | 'any' {
+    if ('unknownBecause' in p) return 'any';
+    let out: string[] | undefined;
+    for (const st of p.statements) {
+      let svcs = this.listServices.get(st.actions);
+      if (svcs === undefined) this.listServices.set(st.actions, (svcs = servicesOfList(st.actions)));
+      if (svcs === 'any') return 'any';
+      if (!out) out = svcs;
+      else for (const svc of svcs) if (!out.includes(svc)) out = [...out, svc];
+    }
+    return out ?? [];
   }
 
   /** A policy attached to its owner directly (or an SCP / boundary). */
@@ -152,16 +167,17 @@ function preparePrincipal(
   table: PolicyTable,
   groupIds: (name: string) => number[],
 ): PreparedPrincipal {
-  const identity: number[] = [];
-  if (isUnknownDoc(p.policies)) identity.push(unknownList(table, `policies of ${p.arn}`, p.policies, { attachedTo: p.arn }));
-  else for (const ref of p.policies) identity.push(table.ref(ref, 'identity', p.arn));
+  // Arrays made at their final size (one per principal, kept for the view's lifetime).
+  let identity = isUnknownDoc(p.policies)
+    ? [unknownList(table, `policies of ${p.arn}`, p.policies, { attachedTo: p.arn })]
+    : p.policies.map((ref) => table.ref(ref, 'identity', p.arn));
   let groups: string[] = [];
   if (isUser) {
     const g = (p as IamViewUser).groups;
-    if (isUnknownDoc(g)) identity.push(unknownList(table, `policies of groups of ${p.arn}`, g, { attachedTo: p.arn }));
-    else {
+    if (isUnknownDoc(g)) identity = identity.concat(unknownList(table, `policies of groups of ${p.arn}`, g, { attachedTo: p.arn }));
+    else if (g.length) {
       groups = g;
-      for (const name of g) identity.push(...groupIds(name));
+      identity = identity.concat(...g.map(groupIds));
     }
   }
   return {
@@ -200,12 +216,16 @@ function build(view: IamView): PreparedView {
   return { view, policies: table.policies, principals, byArn, scps, byService: table.byService, anyService: table.anyService, problems: table.problems };
 }
 
-const prepared = new WeakMap<IamView, PreparedView>();
+const prepared = new WeakMap<IamView, { p: PreparedView; size: string }>();
+
+/** A cheap guard against the commonest change to a view after a question: principals or groups added. */
+const sizeOf = (v: IamView): string => `${v.users.length}/${v.roles.length}/${v.groups.length}/${v.scps?.length ?? -1}`;
 
 export function preparedView(view: IamView): PreparedView {
-  let p = prepared.get(view);
-  if (!p) prepared.set(view, (p = build(view)));
-  return p;
+  const size = sizeOf(view);
+  let hit = prepared.get(view);
+  if (!hit || hit.size !== size) prepared.set(view, (hit = { p: build(view), size }));
+  return hit.p;
 }
 
 /**

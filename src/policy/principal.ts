@@ -53,14 +53,21 @@ export interface CallerFacts {
 // times: remember them by ARN (they depend on nothing else).
 const factsCache = new Map<string, CallerFacts>();
 
+// The same caller object is asked about many times in a row (once per decision step): remember the last.
+let lastCaller: RequestPrincipal | undefined;
+let lastFacts: CallerFacts | undefined;
+
 export function callerFacts(p: RequestPrincipal): CallerFacts | undefined {
   if (p.type !== 'iam') return undefined;
+  if (p === lastCaller) return lastFacts;
   const key = p.roleArn ? `${p.arn} ${p.roleArn}` : p.arn;
   let f = factsCache.get(key);
   if (!f) {
     if (factsCache.size >= 100_000) factsCache.clear();
     factsCache.set(key, (f = computeFacts(p)));
   }
+  lastCaller = p;
+  lastFacts = f;
   return f;
 }
 

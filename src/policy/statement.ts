@@ -60,7 +60,9 @@ export interface StatementOutcome {
   principalMatch?: PrincipalMatch;
 }
 
-const NO: StatementOutcome = { applies: false };
+// Shared outcomes for the common cases (outcomes are never changed once made).
+const NO: StatementOutcome = Object.freeze({ applies: false });
+const YES: StatementOutcome = Object.freeze({ applies: true });
 
 function matchList(
   list: PatternList,
@@ -96,8 +98,9 @@ function matchList(
 
 /** Evaluates every element of a statement; stops at the first one that rules it out. */
 export function evaluateStatement(st: ParsedStatement, req: PreparedRequest, variables: boolean): StatementOutcome {
-  const lookup: Lookup = variables ? req.lookup : () => undefined;
-  const unknownBecause: string[] = [];
+  const lookup: Lookup = variables ? req.lookup : noLookup;
+  // Allocated only when something is unknown (rarely): statements are evaluated per principal.
+  let unknownBecause: string[] | undefined;
   let applies: Tri = true;
 
   const a = matchList(st.actions, req.action, 'action', req.actionPrefix, st.effect, lookup);
@@ -109,7 +112,7 @@ export function evaluateStatement(st: ParsedStatement, req: PreparedRequest, var
     if (r.value === false) return NO;
     if (r.value === 'unknown') {
       applies = 'unknown';
-      unknownBecause.push(`the resource depends on the unknown key ${r.unknown}`);
+      (unknownBecause ??= []).push(`the resource depends on the unknown key ${r.unknown}`);
     }
   }
 
@@ -126,7 +129,7 @@ export function evaluateStatement(st: ParsedStatement, req: PreparedRequest, var
       if (np.applies === false) return NO;
       if (np.applies === 'unknown') {
         applies = 'unknown';
-        unknownBecause.push(np.because ?? 'NotPrincipal');
+        (unknownBecause ??= []).push(np.because ?? 'NotPrincipal');
       }
     }
   }
@@ -138,11 +141,15 @@ export function evaluateStatement(st: ParsedStatement, req: PreparedRequest, var
       return { applies: false, unknownBecause: [`policy variable \${${out.invalidVariable}} cannot be resolved: the statement does not apply`] };
     applies = and3(applies, out.value);
     if (applies === false) return NO;
-    if (out.value === 'unknown') unknownBecause.push(`condition ${c.operator} on ${out.unknownKeys?.join(', ') ?? c.key} cannot be evaluated: the value is unknown`);
+    if (out.value === 'unknown') (unknownBecause ??= []).push(`condition ${c.operator} on ${out.unknownKeys?.join(', ') ?? c.key} cannot be evaluated: the value is unknown`);
   }
 
+  if (applies === true && !principalMatch) return YES;
   const res: StatementOutcome = { applies };
-  if (unknownBecause.length) res.unknownBecause = unknownBecause;
+  if (unknownBecause) res.unknownBecause = unknownBecause;
   if (principalMatch) res.principalMatch = principalMatch;
   return res;
 }
+
+/** 2008-10-17 policies substitute no variables. */
+const noLookup: Lookup = () => undefined;

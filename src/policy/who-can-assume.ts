@@ -11,10 +11,15 @@ import { loadPolicy } from './load.js';
 import { parseArn } from './principal.js';
 import { askWhoCan, trustTarget, type WhoCanOptions, type WhoCanResult } from './who-can.js';
 
-export function whoCanAssume(view: IamView, roleArn: string, options: WhoCanOptions = {}): WhoCanResult[] {
-  const role = view.roles.find((r) => r.arn === roleArn);
-  const arn = parseArn(roleArn);
+export function whoCanAssume(view: IamView, asked: string, options: WhoCanOptions = {}): WhoCanResult[] {
+  const arn = parseArn(asked);
   const account = arn && /^\d{12}$/.test(arn.account) ? arn.account : view.accountId;
+  // Role names are unique in an account whatever their path: an ARN written without the path finds the role too.
+  const name = arn?.resource.slice(arn.resource.lastIndexOf('/') + 1);
+  const role =
+    view.roles.find((r) => r.arn === asked) ??
+    (account === view.accountId ? view.roles.find((r) => r.name === name && r.arn.startsWith(`arn:${arn?.partition ?? 'aws'}:iam::${account}:role/`)) : undefined);
+  const roleArn = role?.arn ?? asked;
   const why =
     account !== view.accountId
       ? `role ${roleArn} belongs to account ${account}, whose trust policy this inventory does not hold`

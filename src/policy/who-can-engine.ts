@@ -14,6 +14,7 @@
 import { contextMap } from './conditions.js';
 import { decide, evaluateStatements, NOTHING_ALLOWS, unknownEval, type EvaluatedSet, type PolicyEval } from './evaluate.js';
 import { principalKeyMap, type PreparedPrincipal, type PreparedView } from './prepared-view.js';
+import { callerFacts } from './principal.js';
 import type { PreparedRequest } from './statement.js';
 import type { ContextValue, Decision, MaybeUnknownPolicy, ParsedStatement, PatternList } from './types.js';
 import type { Lookup } from './variables.js';
@@ -74,6 +75,8 @@ export interface PrincipalPlan {
   identity: number[];
   /** Some policy of it (boundary and SCPs included) reads an MFA key. */
   mfa: boolean;
+  /** Some policy of it reads principal keys or policy variables: its decisions are its own. */
+  perPrincipal: boolean;
   /** The statements of its policies that name specific resources (none: the answer ignores the resource). */
   resourceStatements: ParsedStatement[];
   /** Nothing can allow it and nothing denies it outright (no identity policy takes part, no SCP, no denying boundary): implicitly denied, unless a resource policy grants. */
@@ -81,7 +84,7 @@ export interface PrincipalPlan {
 }
 
 const MFA_KEY = 'aws:multifactorauth';
-
+const NONE: readonly number[] = [];
 
 function readsMfa(st: ParsedStatement): boolean {
   for (const c of st.conditions) {
@@ -144,7 +147,8 @@ export class WhoCanEngine {
     if ('unknownBecause' in policy) {
       return { policy, statements: [], relevant: true, perPrincipal: false, mfa: false, perResource: false, evals: [unknownEval(policy)] };
     }
-    const statements = policy.statements.filter((st) => this.actionMatches(st));
+    let statements = policy.statements.filter((st) => this.actionMatches(st));
+    if (statements.length === policy.statements.length) statements = policy.statements; // keep one copy
     return {
       policy,
       statements,
@@ -184,7 +188,8 @@ export class WhoCanEngine {
   plan(p: PreparedPrincipal): PrincipalPlan {
     const identity: number[] = [];
     let mfa = false;
-    const resourceStatements: ParsedStatement[] = [];
+    let perPrincipal = false;
+    const resourceStatements: ParsedStatement[] = []; // mostly stays empty: an empty [] costs no element storage
     const part = this.part;
     for (const id of p.identity) {
       if (part[id] === 1) continue;
@@ -192,19 +197,21 @@ export class WhoCanEngine {
       if (!e.relevant) continue;
       identity.push(id);
       mfa ||= e.mfa;
+      perPrincipal ||= e.perPrincipal;
       if (e.perResource) for (const st of e.statements) if (!anyResource(st)) resourceStatements.push(st);
     }
     // The boundary and SCPs only narrow, but what they read still matters when something allows.
-    const narrowing = p.boundary >= 0 ? [p.boundary] : [];
-    for (const level of this.pv.scps) narrowing.push(...level);
+    const narrowing = p.boundary >= 0 || this.pv.scps.length ? [p.boundary, ...this.pv.scps.flat()] : NONE;
     for (const id of narrowing) {
+      if (id < 0) continue;
       const e = this.entry(id);
       mfa ||= e.mfa;
+      perPrincipal ||= e.perPrincipal;
       if (e.perResource) for (const st of e.statements) if (!anyResource(st)) resourceStatements.push(st);
     }
     // With SCPs, or a boundary that denies, the full evaluation runs: the answer then names them.
     const boundaryDenies = p.boundary >= 0 && this.entry(p.boundary).statements.some((st) => st.effect === 'Deny');
-    return { p, identity, mfa, resourceStatements, inert: identity.length === 0 && this.pv.scps.length === 0 && !boundaryDenies };
+    return { p, identity, mfa, perPrincipal, resourceStatements, inert: identity.length === 0 && this.pv.scps.length === 0 && !boundaryDenies };
   }
 
   /**
@@ -226,12 +233,27 @@ export class WhoCanEngine {
     // Nothing of the principal's takes part and no resource policy could grant: no evaluation at all.
     // (A boundary or an SCP alone grants nothing; the caller is never the root user here.)
     if (plan.inert && !targetEntry) return variants.map(() => NOTHING_ALLOWS);
-    const mfa = plan.mfa || !!targetEntry?.mfa;
-    if (!mfa) {
+    // Principals with the same policies taking part get the same decisions (which name policies,
+    // never the caller), unless a policy reads who the caller is or a resource policy names callers.
+    const key = !targetEntry && !plan.perPrincipal ? this.memoKey(plan, target, variants) : undefined;
+    const known = key === undefined ? undefined : this.memo.get(key);
+    if (known) return known;
+    let out: Decision[];
+    if (!plan.mfa && !targetEntry?.mfa) {
       const d = this.run(plan, target, targetEntry, variants[0] as Variant);
-      return variants.map(() => d);
-    }
-    return variants.map((v) => this.run(plan, target, targetEntry, v));
+      out = variants.map(() => d);
+    } else out = variants.map((v) => this.run(plan, target, targetEntry, v));
+    if (key !== undefined) this.memo.set(key, out);
+    return out;
+  }
+
+  private readonly memo = new Map<string, Decision[]>();
+
+  private memoKey(plan: PrincipalPlan, target: Target, variants: readonly Variant[]): string {
+    // The caller's account decides whether the request is cross-account (and is named in the reasons).
+    const account = callerFacts(plan.p.caller)?.account ?? '';
+    const resource = plan.resourceStatements.length ? target.resource : '*';
+    return `${variants.join()}|${account}|${target.resourceAccount}|${resource}|${plan.p.boundary}|${plan.identity.join()}`;
   }
 
   private run(plan: PrincipalPlan, target: Target, targetEntry: Entry | undefined, variant: Variant): Decision {

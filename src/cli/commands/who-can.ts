@@ -75,6 +75,7 @@ export async function runWhoCan(action: string, resource: string | undefined, op
   const loaded = await loadInventories(opts);
   const mfa: boolean | 'both' = opts.withoutMfa ? false : opts.withMfa ? true : 'both';
   const assume = action.toLowerCase() === 'sts:assumerole' && resource !== undefined;
+  if (assume && !/^arn:[^:]+:iam::\d{12}:role\/.+/.test(resource)) throw new UsageError(`sts:AssumeRole takes a role ARN (arn:aws:iam::ACCOUNT:role/NAME), not "${resource}"`);
 
   const accounts = loaded.map(({ inventory }) => {
     const view = iamViewFromInventory(inventory);

@@ -69,6 +69,12 @@ describe('whoCanAssume › the trust policy and the caller both decide', () => {
     const free: IamViewRole = { arn: arn('role/cd'), name: 'cd', policies: [] };
     expect(answers(view(trust({ AWS: [arn('role/ci'), arn('role/cd')] }), [bounded, free]))).toEqual({ cd: [true, true] });
   });
+  it('a role ARN written without its path finds the role (role names are unique in an account)', () => {
+    const v = view(undefined, [{ arn: arn('role/team/deploy'), name: 'deploy', policies: [], trustPolicy: trust({ AWS: arn('user/ann') }) }]);
+    const r = whoCanAssume(v, arn('role/deploy'));
+    expect(r.map((x) => [x.name, x.allowedWithMfa])).toEqual([['ann', true]]);
+    expect(r[0]?.via).toContainEqual(expect.objectContaining({ policy: 'trust policy of deploy', attachedTo: 'resource' }));
+  });
   it('a condition on a principal tag is evaluated per caller', () => {
     const v = view(trust({ AWS: arn('root') }, { StringEquals: { 'aws:PrincipalTag/team': 'ops' } }));
     v.users.push({ arn: arn('user/dee'), name: 'dee', groups: [], policies: [assumeAny], tags: { team: 'ops' } });

@@ -51,5 +51,6 @@ describe('rampart who-can ACTION [RESOURCE] [--without-mfa]', () => {
   it('a malformed action or --context is a usage error', async () => {
     await expect(runWhoCan('CreateAccessKey', undefined, base)).rejects.toThrow('not an IAM action');
     await expect(runWhoCan('s3:GetObject', undefined, { ...base, context: ['novalue'] })).rejects.toThrow('key=value');
+    await expect(runWhoCan('sts:AssumeRole', 'arn:aws:s3:::bucket', base)).rejects.toThrow('takes a role ARN');
   });
 });

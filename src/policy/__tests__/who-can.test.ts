@@ -94,6 +94,12 @@ describe('who-can › users, group members and roles', () => {
     expect(r.hal?.undecidedBecause?.join()).toContain('AccessDenied');
     expect(prepareIamView(v).join()).toContain('malformed JSON');
   });
+  it('a view asked again after gaining a principal is prepared again (the preparation is cached per view)', () => {
+    const v = view();
+    expect(byName(whoCan(v, { action: 'iam:CreateUser' })).zed).toBeUndefined();
+    v.users.push({ arn: arn('user/zed'), name: 'zed', groups: [], policies: [iamFull] });
+    expect(byName(whoCan(v, { action: 'iam:CreateUser' })).zed).toMatchObject({ allowedWithMfa: true });
+  });
   it('policy variables are resolved per principal', () => {
     const v = view();
     const home = managed('Home', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::home/${aws:username}/*' });
