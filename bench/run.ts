@@ -81,6 +81,9 @@ async function loadIac(): Promise<(() => Promise<Record<string, unknown>>) | str
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  const git = (...a: string[]) => spawnSync('git', a, { encoding: 'utf8' }).stdout.trim();
+  // Which collector is measured: the commit, and whether its sources have uncommitted changes.
+  const source = { commit: git('rev-parse', '--short', 'HEAD'), collectorsChanged: git('status', '--porcelain', '--', 'src/sources/aws') !== '' };
   const log = (s: string) => console.error(s);
   const results: Record<string, unknown> = {};
   const rows: Row[] = [];
@@ -127,9 +130,6 @@ async function main(): Promise<void> {
   // Only a full-size run without diagnostics replaces the reference figures.
   const resultsName = args.quick ? 'results-quick.json' : args.liveHeap ? 'results-heap.json' : 'results.json';
   const file = fileURLToPath(new URL(`./${resultsName}`, import.meta.url));
-  const git = (...a: string[]) => spawnSync('git', a, { encoding: 'utf8' }).stdout.trim();
-  // Which collector was measured: the commit, and whether its sources had uncommitted changes.
-  const source = { commit: git('rev-parse', '--short', 'HEAD'), collectorsChanged: git('status', '--porcelain', '--', 'src/sources/aws') !== '' };
   const machine = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
   await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), source, machine, args: { ...args, only: [...args.only] }, results }, null, 2)}\n`);
   console.log(`\nwritten: bench/${resultsName}`);

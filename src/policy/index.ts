@@ -1,9 +1,13 @@
 /**
  * Rampart's IAM policy engine. Checks ask it questions; they never pattern-match policy JSON.
- * - parsePolicy(doc, source): ParsedPolicy | PolicyParseError (never throws)
- * - evaluateRequest(request, policies): Decision ('allow' | 'deny' | 'implicit-deny' | 'undecided')
+ * - parsePolicy(doc, source): ParsedPolicy | PolicyParseError (never throws); loadPolicy(doc, source):
+ *   the same as a policy or an UnknownPolicy (unread or malformed), ready for a PolicySet
+ * - evaluateRequest(request, policies): Decision ('allow' | 'deny' | 'implicit-deny' | 'undecided');
+ *   an UnknownPolicy anywhere makes it 'undecided' whenever that policy could change the answer
  * - isPolicyPublic / crossAccountGrants: S3's meaning of "public", other accounts let in
- * - whoCan / whoCanMany / whoCanAssume / isAdministrator / administratorStatus over an IamView (iamViewFromInventory)
+ * - over an IamView (iamViewFromInventory): whoCan (one action, one resource), whoCanMany (several
+ *   of each, sharing the work), whoCanAssume (sts:AssumeRole: trust policy and identity policies),
+ *   isAdministrator / administratorStatus
  */
 export * from './types.js';
 export { PolicyParseError, isPolicyParseError } from './errors.js';

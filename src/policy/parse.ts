@@ -84,39 +84,55 @@ function toObject(doc: unknown, problems: string[]): Record<string, unknown> | u
   return value;
 }
 
-function stringList(v: unknown, what: string, problems: string[]): string[] | undefined {
+/**
+ * The statement being parsed, for problem messages. The label is built only when there is a
+ * problem: a large account's policies hold hundreds of thousands of statements that have none.
+ * (parsePolicy is synchronous and not re-entered, so one current statement is enough.)
+ */
+let atIndex = 0;
+let atSid: unknown;
+
+/** "statement 2 (AllowRead) Action"; `withSid` false gives "statement 2" (before the Sid is checked). */
+function at(element?: string, withSid = true): string {
+  const sid = withSid && typeof atSid === 'string' && atSid ? ` (${atSid})` : '';
+  return `statement ${atIndex}${sid}${element ? ` ${element}` : ''}`;
+}
+
+function stringList(v: unknown, element: string, problems: string[]): string[] | undefined {
   const list = Array.isArray(v) ? v : [v];
   if (list.length === 0) {
-    problems.push(`${what} is an empty list`);
+    problems.push(`${at(element)} is an empty list`);
     return undefined;
   }
-  if (!list.every((x): x is string => typeof x === 'string')) {
-    problems.push(`${what} must be a string or a list of strings`);
-    return undefined;
+  for (let i = 0; i < list.length; i++) {
+    if (typeof list[i] !== 'string') {
+      problems.push(`${at(element)} must be a string or a list of strings`);
+      return undefined;
+    }
   }
-  return list;
+  return list as string[];
 }
 
 function patternList(
   value: unknown,
   negated: boolean,
-  what: string,
+  element: string,
   kind: 'action' | 'resource',
   variables: boolean,
   problems: string[],
 ): PatternList | undefined {
-  const list = stringList(value, what, problems);
+  const list = stringList(value, element, problems);
   if (!list) return undefined;
   if (kind === 'resource') {
     if (!negated && list.length === 1 && list[0] === '*') return ANY_RESOURCE_LIST;
     // Without policy variables a Resource value cannot be malformed: its patterns can wait until used.
     if (!variables || !list.some((r) => r.includes('${'))) return new LazyPatternList(negated, list);
   }
-  if (kind === 'action') return actionList(list, negated, what, problems);
+  if (kind === 'action') return actionList(list, negated, element, problems);
   const patterns = [];
   for (const raw of list) {
     const p = makePattern(raw, variables);
-    if (typeof p === 'string') problems.push(`${what}: ${p}`);
+    if (typeof p === 'string') problems.push(`${at(element)}: ${p}`);
     else patterns.push(p);
   }
   return { negated, patterns: fit(patterns) };
@@ -162,16 +178,16 @@ interface ListNode {
 const actionLists: ListNode = {};
 let actionListCount = 0;
 
-function actionList(list: readonly string[], negated: boolean, what: string, problems: string[]): PatternList | undefined {
+function actionList(list: readonly string[], negated: boolean, element: string, problems: string[]): PatternList | undefined {
   if (actionListCount >= 100_000) {
     actionLists.next = undefined;
     actionListCount = 0;
   }
   let node: ListNode | undefined = actionLists;
-  for (const raw of list) {
-    const p = actionPattern(raw);
+  for (let i = 0; i < list.length; i++) {
+    const p = actionPattern(list[i] as string);
     if (typeof p === 'string') {
-      problems.push(`${what}: ${p}`);
+      problems.push(`${at(element)}: ${p}`);
       node = undefined;
       continue;
     }
@@ -205,15 +221,15 @@ function validateAction(a: string): string | undefined {
   return `"${a}" is not of the form service:action`;
 }
 
-function principalList(value: unknown, negated: boolean, what: string, problems: string[]): PrincipalList | undefined {
+function principalList(value: unknown, negated: boolean, element: string, problems: string[]): PrincipalList | undefined {
   if (value === '*') return { negated, values: [{ type: 'any' }] };
   if (!isObject(value)) {
-    problems.push(`${what} must be "*" or an object such as {"AWS": ...}`);
+    problems.push(`${at(element)} must be "*" or an object such as {"AWS": ...}`);
     return undefined;
   }
   const values: PrincipalValue[] = [];
   for (const [kind, v] of Object.entries(value)) {
-    const list = stringList(v, `${what}.${kind}`, problems);
+    const list = stringList(v, `${element}.${kind}`, problems);
     if (!list) continue;
     for (const s of list) {
       if (kind === 'AWS') values.push(s === '*' ? { type: 'any' } : { type: 'aws', value: s });
@@ -221,7 +237,7 @@ function principalList(value: unknown, negated: boolean, what: string, problems:
       else if (kind === 'Federated') values.push({ type: 'federated', value: s });
       else if (kind === 'CanonicalUser') values.push({ type: 'canonical', value: s });
       else {
-        problems.push(`${what} has an unknown principal type "${kind}"`);
+        problems.push(`${at(element)} has an unknown principal type "${kind}"`);
         break;
       }
     }
@@ -254,10 +270,10 @@ const NO_WARNINGS = Object.freeze([]) as unknown as string[];
 /** Most statements have no Condition: they share one empty list (parsed policies are never changed). */
 const NO_CONDITIONS = Object.freeze([]) as unknown as ParsedCondition[];
 
-function parseConditions(value: unknown, where: string, variables: boolean, problems: string[]): ParsedCondition[] {
+function parseConditions(value: unknown, variables: boolean, problems: string[]): ParsedCondition[] {
   if (value === undefined) return NO_CONDITIONS;
   if (!isObject(value)) {
-    problems.push(`${where}: Condition must be an object`);
+    problems.push(`${at()}: Condition must be an object`);
     return [];
   }
   const out: ParsedCondition[] = [];
@@ -265,11 +281,11 @@ function parseConditions(value: unknown, where: string, variables: boolean, prob
     const block = value[operator];
     const op = parseOperatorName(operator);
     if (typeof op === 'string') {
-      problems.push(`${where}: ${op}`);
+      problems.push(`${at()}: ${op}`);
       continue;
     }
     if (!isObject(block)) {
-      problems.push(`${where}: ${operator} must map condition keys to values`);
+      problems.push(`${at()}: ${operator} must map condition keys to values`);
       continue;
     }
     for (const key in block) {
@@ -278,13 +294,13 @@ function parseConditions(value: unknown, where: string, variables: boolean, prob
       const values: string[] = [];
       for (const v of list) {
         const text = conditionValueText(v);
-        if (text === undefined) problems.push(`${where}: ${operator} ${key}: values must be strings, numbers or booleans`);
+        if (text === undefined) problems.push(`${at()}: ${operator} ${key}: values must be strings, numbers or booleans`);
         else values.push(text);
       }
       const c: ParsedCondition = { operator, base: op.base, setOperator: op.setOperator, ifExists: op.ifExists, key, keyLower: key.toLowerCase(), values: fit(values) };
       for (const v of values) {
         const bad = validateConditionValue(c, v, variables);
-        if (bad) problems.push(`${where}: ${operator} ${key}: ${bad}`);
+        if (bad) problems.push(`${at()}: ${operator} ${key}: ${bad}`);
       }
       out.push(c);
     }
@@ -300,47 +316,48 @@ function parseStatement(
   problems: string[],
   warnings: string[],
 ): ParsedStatement | undefined {
-  const where = `statement ${index}`;
+  atIndex = index;
+  atSid = undefined;
   if (!isObject(raw)) {
-    problems.push(`${where} must be an object`);
+    problems.push(`${at()} must be an object`);
     return undefined;
   }
   const before = problems.length;
-  for (const k in raw) if (!STATEMENT_KEYS.has(k)) problems.push(`${where}: unknown element "${k}"`);
+  for (const k in raw) if (!STATEMENT_KEYS.has(k)) problems.push(`${at()}: unknown element "${k}"`);
   const sid = raw.Sid;
-  if (sid !== undefined && typeof sid !== 'string') problems.push(`${where}: Sid must be a string`);
-  const label = typeof sid === 'string' && sid ? `statement ${index} (${sid})` : where;
+  if (sid !== undefined && typeof sid !== 'string') problems.push(`${at()}: Sid must be a string`);
+  atSid = sid;
   const effect = raw.Effect;
-  if (effect !== 'Allow' && effect !== 'Deny') problems.push(`${label}: Effect must be "Allow" or "Deny", not ${JSON.stringify(effect)}`);
+  if (effect !== 'Allow' && effect !== 'Deny') problems.push(`${at()}: Effect must be "Allow" or "Deny", not ${JSON.stringify(effect)}`);
 
   const hasA = raw.Action !== undefined;
   const hasNA = raw.NotAction !== undefined;
-  if (hasA === hasNA) problems.push(`${label}: needs exactly one of Action and NotAction`);
+  if (hasA === hasNA) problems.push(`${at()}: needs exactly one of Action and NotAction`);
   const actions = hasA || hasNA
-    ? patternList(hasA ? raw.Action : raw.NotAction, hasNA, `${label} ${hasA ? 'Action' : 'NotAction'}`, 'action', false, problems)
+    ? patternList(hasA ? raw.Action : raw.NotAction, hasNA, hasA ? 'Action' : 'NotAction', 'action', false, problems)
     : undefined;
 
   const hasR = raw.Resource !== undefined;
   const hasNR = raw.NotResource !== undefined;
-  if (hasR && hasNR) problems.push(`${label}: has both Resource and NotResource`);
+  if (hasR && hasNR) problems.push(`${at()}: has both Resource and NotResource`);
   const resources =
     hasR || hasNR
-      ? patternList(hasR ? raw.Resource : raw.NotResource, hasNR, `${label} ${hasR ? 'Resource' : 'NotResource'}`, 'resource', variables, problems)
+      ? patternList(hasR ? raw.Resource : raw.NotResource, hasNR, hasR ? 'Resource' : 'NotResource', 'resource', variables, problems)
       : undefined;
   if (!hasR && !hasNR && source.type !== 'trust' && source.type !== 'resource')
-    problems.push(`${label}: needs a Resource or NotResource element`);
+    problems.push(`${at()}: needs a Resource or NotResource element`);
 
   const hasP = raw.Principal !== undefined;
   const hasNP = raw.NotPrincipal !== undefined;
-  if (hasP && hasNP) problems.push(`${label}: has both Principal and NotPrincipal`);
+  if (hasP && hasNP) problems.push(`${at()}: has both Principal and NotPrincipal`);
   if ((hasP || hasNP) && NO_PRINCIPAL_TYPES.has(source.type))
-    problems.push(`${label}: ${hasP ? 'Principal' : 'NotPrincipal'} is not allowed in a${source.type === 'identity' ? 'n identity-based' : ` ${source.type}`} policy`);
+    problems.push(`${at()}: ${hasP ? 'Principal' : 'NotPrincipal'} is not allowed in a${source.type === 'identity' ? 'n identity-based' : ` ${source.type}`} policy`);
   if (!hasP && !hasNP && PRINCIPAL_REQUIRED_TYPES.has(source.type))
-    problems.push(`${label}: a ${source.type} policy statement needs Principal or NotPrincipal`);
-  const principals = hasP || hasNP ? principalList(hasP ? raw.Principal : raw.NotPrincipal, hasNP, `${label} ${hasP ? 'Principal' : 'NotPrincipal'}`, problems) : undefined;
-  if (hasNP && effect === 'Allow') warnings.push(`${label}: NotPrincipal with Allow grants access to everyone not listed, anonymous users included`);
+    problems.push(`${at()}: a ${source.type} policy statement needs Principal or NotPrincipal`);
+  const principals = hasP || hasNP ? principalList(hasP ? raw.Principal : raw.NotPrincipal, hasNP, hasP ? 'Principal' : 'NotPrincipal', problems) : undefined;
+  if (hasNP && effect === 'Allow') warnings.push(`${at()}: NotPrincipal with Allow grants access to everyone not listed, anonymous users included`);
 
-  const conditions = parseConditions(raw.Condition, label, variables, problems);
+  const conditions = parseConditions(raw.Condition, variables, problems);
   if (problems.length > before || !actions || (effect !== 'Allow' && effect !== 'Deny')) return undefined;
 
   const principalDependent =

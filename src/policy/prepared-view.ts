@@ -8,11 +8,11 @@
  * new view after changing one).
  */
 import { contextMap } from './conditions.js';
-import { isUnknownDoc, type IamView, type IamViewPolicy, type IamViewPrincipal, type IamViewUser } from './iam-view.js';
-import { loadPolicy } from './load.js';
+import { isUnknownDoc, type IamView, type IamViewPrincipal, type IamViewUser } from './iam-view.js';
+import { PolicyTable } from './policy-table.js';
 import { principalFromArn } from './principal.js';
 import { principalContext } from './statement.js';
-import type { ContextValue, MaybeUnknownPolicy, PatternList, PolicySource, PolicyType, RequestPrincipal, UnknownValue } from './types.js';
+import type { ContextValue, MaybeUnknownPolicy, PolicySource, RequestPrincipal, UnknownValue } from './types.js';
 
 export interface PreparedPrincipal {
   principal: IamViewPrincipal;
@@ -64,100 +64,6 @@ export function principalKeys(p: IamViewPrincipal, isUser: boolean): Record<stri
   return ctx;
 }
 
-function sourceOf(ref: IamViewPolicy, type: PolicyType, owner: string, group?: string): PolicySource {
-  const s: PolicySource = { type, name: ref.name, kind: ref.kind };
-  // A managed policy is shared by many principals: only an inline policy names its owner.
-  if (ref.kind === 'inline' || group) s.attachedTo = owner;
-  if (ref.arn) s.arn = ref.arn;
-  if (group) s.group = group;
-  return s;
-}
-
-/** The services an Action list names (lower-case prefixes), or 'any' (NotAction, a wildcard in the service). */
-function servicesOfList(l: PatternList): string[] | 'any' {
-  if (l.negated) return 'any';
-  const out: string[] = [];
-  for (const pt of l.patterns) {
-    const colon = pt.raw.indexOf(':');
-    const svc = colon < 0 ? pt.raw : pt.raw.slice(0, colon);
-    if (svc.includes('*') || svc.includes('?')) return 'any';
-    const lower = svc.toLowerCase();
-    if (!out.includes(lower)) out.push(lower);
-  }
-  return out;
-}
-
-/** Numbers policies as they are met; parses each document once per policy type. */
-class PolicyTable {
-  readonly policies: MaybeUnknownPolicy[] = [];
-  readonly problems: string[] = [];
-  readonly byService = new Map<string, number[]>();
-  readonly anyService: number[] = [];
-  private readonly direct = new Map<PolicyType, Map<IamViewPolicy, number>>();
-  private readonly viaGroup = new Map<IamViewPolicy, Map<string, number>>();
-
-  /** Action lists are shared between statements (see parse.ts): their services are worked out once. */
-  private readonly listServices = new Map<PatternList, string[] | 'any'>();
-
-  add(p: MaybeUnknownPolicy): number {
-    this.policies.push(p);
-    const id = this.policies.length - 1;
-    const services = this.servicesOf(p);
-    if (services === 'any') this.anyService.push(id);
-    else
-      for (const svc of services) {
-        const ids = this.byService.get(svc);
-        if (ids) ids.push(id);
-        else this.byService.set(svc, [id]);
-      }
-    return id;
-  }
-
-  /**
-   * The services a policy's Action elements name: a question about one action then looks only at
-   * the policies that name its service (most of a large account's policies do not).
-   */
-  private servicesOf(p: MaybeUnknownPolicy): string[] | 'any' {
-    if ('unknownBecause' in p) return 'any';
-    let out: string[] | undefined;
-    for (const st of p.statements) {
-      let svcs = this.listServices.get(st.actions);
-      if (svcs === undefined) this.listServices.set(st.actions, (svcs = servicesOfList(st.actions)));
-      if (svcs === 'any') return 'any';
-      if (!out) out = svcs;
-      else for (const svc of svcs) if (!out.includes(svc)) out = [...out, svc];
-    }
-    return out ?? [];
-  }
-
-  /** A policy attached to its owner directly (or an SCP / boundary). */
-  ref(ref: IamViewPolicy, type: PolicyType, owner: string): number {
-    let m = this.direct.get(type);
-    if (!m) this.direct.set(type, (m = new Map()));
-    let id = m.get(ref);
-    if (id === undefined) m.set(ref, (id = this.add(this.load(ref, sourceOf(ref, type, owner)))));
-    return id;
-  }
-
-  /** A group's policy: its trace names the group, so one entry per group, sharing the parsed statements. */
-  groupRef(ref: IamViewPolicy, groupArn: string, group: string): number {
-    let m = this.viaGroup.get(ref);
-    if (!m) this.viaGroup.set(ref, (m = new Map()));
-    let id = m.get(group);
-    if (id === undefined) {
-      const base = this.policies[this.ref(ref, 'identity', groupArn)] as MaybeUnknownPolicy;
-      m.set(group, (id = this.add({ ...base, source: sourceOf(ref, 'identity', groupArn, group) })));
-    }
-    return id;
-  }
-
-  private load(ref: IamViewPolicy, source: PolicySource): MaybeUnknownPolicy {
-    const p = loadPolicy(ref.document, source);
-    if ('unknownBecause' in p && !isUnknownDoc(ref.document)) this.problems.push(p.unknownBecause);
-    return p;
-  }
-}
-
 const unknownList = (table: PolicyTable, name: string, why: UnknownValue, extra: Partial<PolicySource> = {}): number =>
   table.add({ source: { type: 'identity', name, ...extra }, unknownBecause: why.unknownBecause });
 
@@ -190,20 +96,25 @@ function preparePrincipal(
   };
 }
 
-function build(view: IamView): PreparedView {
-  const table = new PolicyTable();
+/** The policy ids of a group by name, resolved once per group (members share them). */
+function groupResolver(view: IamView, table: PolicyTable): (name: string) => number[] {
   const groupsByName = new Map(view.groups.map((g) => [g.name, g]));
-  const groupCache = new Map<string, number[]>();
-  const groupIds = (name: string): number[] => {
-    let ids = groupCache.get(name);
+  const cache = new Map<string, number[]>();
+  return (name) => {
+    let ids = cache.get(name);
     if (ids) return ids;
     const g = groupsByName.get(name);
     if (!g) ids = [unknownList(table, `policies of group ${name}`, { unknownBecause: `group ${name} is not in the inventory` }, { group: name })];
     else if (isUnknownDoc(g.policies)) ids = [unknownList(table, `policies of ${g.arn}`, g.policies, { attachedTo: g.arn })];
     else ids = g.policies.map((ref) => table.groupRef(ref, g.arn, g.name));
-    groupCache.set(name, ids);
+    cache.set(name, ids);
     return ids;
   };
+}
+
+function build(view: IamView): PreparedView {
+  const table = new PolicyTable();
+  const groupIds = groupResolver(view, table);
   const principals = [
     ...view.users.map((u) => preparePrincipal(u, true, table, groupIds)),
     ...view.roles.map((r) => preparePrincipal(r, false, table, groupIds)),
@@ -234,12 +145,5 @@ export function preparedView(view: IamView): PreparedView {
  */
 export function prepareOutsider(view: IamView, p: IamViewPrincipal, isUser: boolean): { prepared: PreparedPrincipal; policies: MaybeUnknownPolicy[] } {
   const table = new PolicyTable();
-  const groupsByName = new Map(view.groups.map((g) => [g.name, g]));
-  const groupIds = (name: string): number[] => {
-    const g = groupsByName.get(name);
-    if (!g) return [unknownList(table, `policies of group ${name}`, { unknownBecause: `group ${name} is not in the inventory` }, { group: name })];
-    if (isUnknownDoc(g.policies)) return [unknownList(table, `policies of ${g.arn}`, g.policies, { attachedTo: g.arn })];
-    return g.policies.map((ref) => table.groupRef(ref, g.arn, g.name));
-  };
-  return { prepared: preparePrincipal(p, isUser, table, groupIds), policies: table.policies };
+  return { prepared: preparePrincipal(p, isUser, table, groupResolver(view, table)), policies: table.policies };
 }

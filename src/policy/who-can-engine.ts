@@ -3,13 +3,15 @@
  * target resources, the three ways a request stands with MFA.
  *
  * Speed comes from not repeating work:
- * - each policy is looked at once per action: the statements whose Action matches are kept; a
- *   policy with none plays no part, and a principal none of whose policies plays a part is
- *   implicitly denied without evaluating anything;
+ * - only the policies whose Action elements name the action's service are looked at (the view's
+ *   service index), each once per action: the statements whose Action matches are kept; a policy
+ *   with none plays no part, and a principal none of whose policies plays a part is implicitly
+ *   denied without evaluating anything;
  * - a policy's verdict is shared by every principal unless it reads principal keys or policy
  *   variables, by every MFA variant unless it reads aws:MultiFactorAuth*, and by every resource
  *   unless a matching statement names specific resources;
- * - a principal whose policies read no MFA key is decided once for all three variants.
+ * - a principal whose policies read no MFA key is decided once for all three variants, and
+ *   principals with the same policies taking part share their decisions.
  */
 import { contextMap } from './conditions.js';
 import { decide, evaluateStatements, NOTHING_ALLOWS, unknownEval, type EvaluatedSet, type PolicyEval } from './evaluate.js';

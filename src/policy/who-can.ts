@@ -85,6 +85,7 @@ export interface WhoCanResult {
   allowedWithAccessKeys: Allowed;
   allowedWithMfa: Allowed;
   undecidedBecause?: string[];
+  /** The engine's decisions behind each answer (withoutMfa: the more permissive of the two). Shared between principals whose policies are the same: read-only. */
   decisions: { withMfa?: Decision; withoutMfa?: Decision; withoutMfaSession?: Decision; withAccessKeys?: Decision };
 }
 
@@ -200,7 +201,7 @@ export function askWhoCan(view: IamView, actions: readonly string[], targets: re
       missingKeys: options.missingKeys ?? 'unknown',
       mfaAgeSeconds: options.mfaAgeSeconds ?? 0,
     });
-    const targetEntries = targets.map((t) => (t.policy ? engine.targetEntry(t.policy as MaybeUnknownPolicy) : undefined));
+    const targetEntries = targets.map((t) => (t.policy ? engine.targetEntry(t.policy) : undefined));
     const lists: WhoCanResult[][] = targets.map(() => []);
     const anyTargetPolicy = targetEntries.some((e) => e !== undefined);
     for (const pp of pv.principals) {

@@ -110,7 +110,31 @@ export function globMatch(parts: readonly ConcretePart[], value: string, kind: M
   if (parts.length === 2 && first?.t === 'lit' && parts[1]?.t === 'star') {
     return kind === 'action' ? value.toLowerCase().startsWith(first.v.toLowerCase()) : value.startsWith(first.v);
   }
+  // Literal pieces, perhaps ending in "*" (a pattern whose variable was just substituted, as
+  // "arn:aws:s3:::home/" + "alice" + "/*"): compared piece by piece, no regular expression.
+  if (kind !== 'action') {
+    const literal = literalMatch(parts, value);
+    if (literal !== undefined) return literal;
+  }
   return compile(parts, kind).test(value);
+}
+
+/** The case-sensitive match of literal parts with an optional trailing "*"; undefined when other wildcards occur. */
+function literalMatch(parts: readonly ConcretePart[], value: string): boolean | undefined {
+  const last = parts.length - 1;
+  let pos = 0;
+  for (let i = 0; i <= last; i++) {
+    const p = parts[i] as ConcretePart;
+    if (p.t === 'star' && i === last) return true;
+    if (p.t !== 'lit') return undefined;
+    if (!value.startsWith(p.v, pos)) {
+      // A later "?" or inner "*" could still match: only a pure literal pattern is decided here.
+      for (let j = i + 1; j <= last; j++) if ((parts[j] as ConcretePart).t !== 'lit' && !(j === last && (parts[j] as ConcretePart).t === 'star')) return undefined;
+      return false;
+    }
+    pos += p.v.length;
+  }
+  return pos === value.length;
 }
 
 /** Splits on the first `limit - 1` colons: the last piece keeps the rest (an ARN's resource part may hold colons). */

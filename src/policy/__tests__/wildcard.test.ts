@@ -67,3 +67,17 @@ describe('IAM JSON policy elements: NotAction and NotResource', () => {
     expect(ev('arn:aws:s3:::theirs/x')).toBe('deny');
   });
 });
+
+describe('Wildcards after a policy variable is substituted (literal pieces, then "*")', () => {
+  const home = policy(doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::home/${aws:username}/*', 'arn:aws:s3:::home/${aws:username}?report'] }));
+  const ev = (r: string): string => evaluateRequest({ principal: alice, action: 's3:GetObject', resource: r }, { identity: [home] }).decision;
+  it.each([
+    ['arn:aws:s3:::home/alice/notes.txt', 'allow'],
+    ['arn:aws:s3:::home/alice/', 'allow'],
+    ['arn:aws:s3:::home/alicex/notes.txt', 'implicit-deny'], // the substituted name is literal, not a prefix
+    ['arn:aws:s3:::home/bob/notes.txt', 'implicit-deny'],
+    ['arn:aws:s3:::home/alice', 'implicit-deny'],
+    ['arn:aws:s3:::home/alice-report', 'allow'], // "?" after the name: one character
+    ['arn:aws:s3:::home/alicereport', 'implicit-deny'],
+  ])('%s → %s', (resource, expected) => expect(ev(resource)).toBe(expected));
+});
