@@ -30,7 +30,7 @@ const GLOBAL_CLIENTS = new Set(['IAMClient', 'AccountClient', 'Route53Client', '
 /** Our concurrency limit keys (see limits.ts) by client class. */
 const LIMIT_KEYS: Record<string, string> = {
   ElasticLoadBalancingClient: 'elb',
-  ElasticLoadBalancingV2Client: 'elb',
+  ElasticLoadBalancingV2Client: 'elbv2',
   NetworkFirewallClient: 'network-firewall',
 };
 const limitKeyOf = (clientName: string) => LIMIT_KEYS[clientName] ?? clientName.replace(/Client$/, '').toLowerCase();
@@ -101,7 +101,7 @@ export class CollectContext {
           } finally {
             stop();
           }
-        });
+        }, call);
         this.recorder.request(call, region);
         return { ok: true, value: out as OutputOf<C> };
       } catch (e) {

@@ -129,7 +129,8 @@ export async function readNetwork(ctx: CollectContext, ec2: EC2Client) {
     listAll(
       ctx,
       ec2,
-      (NextToken) => new DescribeNetworkAclsCommand({ NextToken, MaxResults: PAGE }),
+      // DescribeNetworkAcls takes 5 to 100 results a page, unlike most Describe* calls.
+      (NextToken) => new DescribeNetworkAclsCommand({ NextToken, MaxResults: 100 }),
       (o) => o.NextToken,
       (o) =>
         (o.NetworkAcls ?? []).map(

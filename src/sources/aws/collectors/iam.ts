@@ -62,7 +62,7 @@ async function mfaDevices(ctx: CollectContext, iam: IAMClient): Promise<Attr<Mfa
   const devices: MfaDevice[] = [];
   const o = await ctx.pages(
     iam,
-    (Marker) => new ListVirtualMFADevicesCommand({ Marker }),
+    (Marker) => new ListVirtualMFADevicesCommand({ Marker, MaxItems: 1000 }),
     (out) => (out.IsTruncated ? out.Marker : undefined),
     (out) => {
       for (const d of out.VirtualMFADevices ?? []) {
@@ -94,7 +94,7 @@ export const iamCollector: GlobalCollector = {
       ctx.pages(
         iam,
         (Marker) =>
-          new GetAccountAuthorizationDetailsCommand({ Marker, Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy'] }),
+          new GetAccountAuthorizationDetailsCommand({ Marker, MaxItems: 1000, Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy'] }),
         (out) => (out.IsTruncated ? out.Marker : undefined),
         (out) => details.add(out),
       ),

@@ -64,7 +64,7 @@ export const s3Collector: GlobalCollector = {
     const reads: Array<Promise<Bucket>> = [];
     const listed = await ctx.pages(
       s3,
-      (ContinuationToken) => new ListBucketsCommand({ ContinuationToken, MaxBuckets: 1000 }),
+      (ContinuationToken) => new ListBucketsCommand({ ContinuationToken, MaxBuckets: 10000 }),
       (out) => out.ContinuationToken,
       (out) => {
         for (const b of out.Buckets ?? []) {
