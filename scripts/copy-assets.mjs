@@ -1,6 +1,7 @@
 // Copies the non-TypeScript files under src/ (YAML, JSON, HTML, CSS) into dist/, where the
-// compiled code expects them beside itself. Test fixtures are left out.
-import { cpSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+// compiled code expects them beside itself (test fixtures are left out), and makes the CLI entry
+// executable: tsc writes it without the bit, and `npm link` links it as it is.
+import { chmodSync, cpSync, existsSync, readdirSync, statSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 const SRC = 'src';
@@ -21,3 +22,6 @@ function walk(dir) {
   }
 }
 walk(SRC);
+
+const BIN = join(OUT, 'cli', 'main.js');
+if (existsSync(BIN)) chmodSync(BIN, 0o755);
