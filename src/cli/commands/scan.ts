@@ -8,12 +8,14 @@ import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { emit, log, useColor } from '../io.js';
 import { loadInventories } from '../inventory-source.js';
+import { prefetchExternalTxt } from '../../sources/dns/prefetch.js';
 import { checksFor, getFramework, UnknownFrameworkError } from '../../compliance/index.js';
 import { demoMutelist, loadMutelist } from '../../mutelist/index.js';
 import { collectList, exitCodeFor, failOnOption, parseSeverity } from '../options.js';
 
 export interface ScanCommandOptions {
   demo?: boolean;
+  resolveDns?: boolean;
   snapshot?: string[];
   profile?: string;
   roleArn?: string;
@@ -53,6 +55,7 @@ export function registerScan(program: Command): Command {
     .option('--output <file>', 'write the report to a file instead of stdout')
     .addOption(failOnOption())
     .option('--quiet', 'text: show only failed and unknown findings, and the summary')
+    .option('--resolve-dns', 'look up, live, the SPF includes and DMARC records outside your hosted zones (else those findings are unknown)')
     .option('--no-progress', 'no progress output on stderr')
     .option('--mutelist <file>', 'YAML file of accepted findings: they stay in the report as `muted`, with their reason')
     .option('--compliance <framework>', 'run only the checks of cis-3.0 or fsbp, and show its status requirement by requirement')
@@ -60,6 +63,28 @@ export function registerScan(program: Command): Command {
     .action(async (opts: ScanCommandOptions) => {
       process.exitCode = await runScan(opts);
     });
+}
+
+/**
+ * Each inventory scanned with the DNS answers its Route 53 checks need from outside its zones,
+ * looked up live (the checks stay pure: the answers go into their externalTxt option).
+ */
+async function scanWithLiveDns(
+  loaded: Awaited<ReturnType<typeof loadInventories>>,
+  checks: ReturnType<typeof selectChecks>,
+  checkOptions: Record<string, unknown>,
+  severities: Severity[],
+) {
+  const out = [];
+  for (const l of loaded) {
+    const opts = { ...checkOptions };
+    const given = (id: string) => ((opts[id] as { externalTxt?: Record<string, string[]> } | undefined)?.externalTxt ?? {});
+    const { txt, failed } = await prefetchExternalTxt(l.inventory, { ...given('route53.mx-spf'), ...given('route53.dmarc') });
+    for (const [name, code] of Object.entries(failed)) log(`rampart: DNS lookup of ${name} failed (${code}); findings that need it stay unknown`);
+    for (const id of ['route53.mx-spf', 'route53.dmarc']) opts[id] = { ...(opts[id] as object | undefined), externalTxt: txt };
+    out.push(...scanInventories([l], { checks, checkOptions: opts, severities }));
+  }
+  return out;
 }
 
 export async function runScan(opts: ScanCommandOptions): Promise<number> {
@@ -75,7 +100,9 @@ export async function runScan(opts: ScanCommandOptions): Promise<number> {
   }
   const startedAt = new Date();
   const loaded = await loadInventories(opts);
-  const results = scanInventories(loaded, { checks, checkOptions: config.checks, severities });
+  const results = opts.resolveDns
+    ? await scanWithLiveDns(loaded, checks, config.checks, severities)
+    : scanInventories(loaded, { checks, checkOptions: config.checks, severities });
   const report = buildReport({
     inventories: loaded.map((l) => l.inventory),
     runResults: results,
